@@ -1,0 +1,51 @@
+package dev.verifiedschema.compare;
+
+import dev.verifiedschema.snapshot.Column;
+import dev.verifiedschema.snapshot.ForeignKey;
+import dev.verifiedschema.snapshot.Index;
+import dev.verifiedschema.snapshot.PrimaryKey;
+import dev.verifiedschema.snapshot.Routine;
+import dev.verifiedschema.snapshot.Sequence;
+import dev.verifiedschema.snapshot.Table;
+
+/** Short, stable descriptions of snapshot objects for diffs and messages. */
+final class Describe {
+    private Describe() {
+    }
+
+    static String table(Table table) {
+        return "(" + String.join(", ", table.columns().keySet()) + ")";
+    }
+
+    static String column(Column c) {
+        return c.type() + (c.nullable() ? " nullable" : " not null")
+                + (c.defaultValue() == null ? "" : " default " + c.defaultValue())
+                + (c.identity() == null ? "" : " generated " + c.identity().toLowerCase() + " as identity");
+    }
+
+    static String primaryKey(PrimaryKey pk) {
+        return pk.name() + " (" + String.join(", ", pk.columns()) + ")";
+    }
+
+    static String foreignKey(ForeignKey fk) {
+        return "(" + String.join(", ", fk.columns()) + ") -> " + fk.referencedTable()
+                + "(" + String.join(", ", fk.referencedColumns()) + ") on delete " + fk.onDelete().toLowerCase()
+                + " on update " + fk.onUpdate().toLowerCase();
+    }
+
+    static String index(Index ix) {
+        return (ix.unique() ? "unique " : "") + "(" + String.join(", ", ix.columns()) + ")"
+                + (ix.method() == null || ix.method().equals("btree") ? "" : " using " + ix.method())
+                + (ix.predicate() == null ? "" : " where " + ix.predicate());
+    }
+
+    static String sequence(Sequence s) {
+        return s.dataType() + " start " + s.start() + " increment " + s.increment()
+                + (s.ownedBy() == null ? "" : " owned by " + s.ownedBy());
+    }
+
+    static String routine(Routine r) {
+        return r.kind() + (r.returnType() == null ? "" : " returns " + r.returnType()) + " language " + r.language()
+                + " body#" + Integer.toHexString(r.body() == null ? 0 : r.body().hashCode());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.verifiedschema.health;
+
+import dev.verifiedschema.compare.ContractCheck;
+import dev.verifiedschema.compare.Violation;
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.report.RemediationSql;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The start-up health check: proves, before an application serves anyone, that the live database
+ * has every table and column the contract requires (with their types, nullability and defaults),
+ * and that no undeclared table matches an owned name. Keys and indexes are left to the migration
+ * verification, which has the full catalog.
+ *
+ * <p>Safe in production: one catalog query in a read-only transaction with a statement timeout
+ * (5 s unless set), readable by a role that only has CONNECT; it never writes.
+ *
+ * <pre>{@code
+ * SchemaHealthCheck.from(ContractLoader.fromClasspath("talentai-contract.yaml"))
+ *         .withStatementTimeout(Duration.ofSeconds(2))
+ *         .assertHealthy(dataSource);   // throws SchemaUnhealthyException listing every problem and the fix
+ * }</pre>
+ */
+public final class SchemaHealthCheck {
+    private final Contract contract;
+    private final Duration statementTimeout;
+
+    private SchemaHealthCheck(Contract contract, Duration statementTimeout) {
+        this.contract = Objects.requireNonNull(contract, "contract");
+        this.statementTimeout = statementTimeout;
+    }
+
+    /** A health check of this contract with a 5 second statement timeout. */
+    public static SchemaHealthCheck from(Contract contract) {
+        return new SchemaHealthCheck(contract, Duration.ofSeconds(5));
+    }
+
+    /** The same check with another statement timeout (at least one millisecond). */
+    public SchemaHealthCheck withStatementTimeout(Duration timeout) {
+        if (timeout == null || timeout.toMillis() < 1) {
+            throw new IllegalArgumentException("the statement timeout must be at least 1 ms, but was " + timeout);
+        }
+        return new SchemaHealthCheck(contract, timeout);
+    }
+
+    /**
+     * Runs the check on a connection from the data source.
+     *
+     * @throws HealthCheckException when the check cannot run (no connection, refused login, timeout)
+     */
+    public HealthReport check(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return check(connection);
+        } catch (SQLException e) {
+            throw new HealthCheckException("The schema health check could not connect to the database: "
+                    + e.getMessage() + advice(e.getSQLState()), e);
+        }
+    }
+
+    /**
+     * Runs the check on an open connection, which is left open and in the state it was found.
+     *
+     * @throws HealthCheckException when the catalog query fails or times out
+     */
+    public HealthReport check(Connection connection) {
+        long start = System.nanoTime();
+        SchemaSnapshot snapshot;
+        try {
+            snapshot = readOnly(connection);
+        } catch (SQLException e) {
+            throw new HealthCheckException("The schema health check could not read the catalog of schema "
+                    + contract.schema() + ": " + e.getMessage() + advice(e.getSQLState()), e);
+        }
+        List<Violation> violations = ContractCheck.check(contract, snapshot, ContractCheck.Scope.COLUMNS);
+        return new HealthReport(contract.schema(), contract.source(), violations,
+                RemediationSql.generate(contract, violations), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Runs the check and throws when the schema is not healthy.
+     *
+     * @return the (healthy) report
+     * @throws SchemaUnhealthyException listing every violation and the remediation SQL
+     */
+    public HealthReport assertHealthy(DataSource dataSource) {
+        HealthReport report = check(dataSource);
+        if (!report.isHealthy()) {
+            throw new SchemaUnhealthyException(report);
+        }
+        return report;
+    }
+
+    private SchemaSnapshot readOnly(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        boolean readOnly = connection.isReadOnly();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+            }
+            return CatalogColumns.read(connection, contract);
+        } finally {
+            connection.rollback();
+            connection.setReadOnly(readOnly);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String advice(String sqlState) {
+        if (sqlState == null) {
+            return "";
+        }
+        return switch (sqlState) {
+            case "28P01", "28000" -> " (the login was refused: check the user name and password)";
+            case "3D000" -> " (the database does not exist: check the JDBC URL)";
+            case "57014" -> " (the statement timeout was reached: raise it with withStatementTimeout, "
+                    + "or look for locks on the catalog)";
+            case "08001", "08004", "08006" -> " (the server cannot be reached: check host, port and that it is up)";
+            default -> " (SQLState " + sqlState + ")";
+        };
+    }
+}
