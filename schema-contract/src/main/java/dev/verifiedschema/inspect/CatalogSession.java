@@ -1,0 +1,103 @@
+package dev.verifiedschema.inspect;
+
+import dev.verifiedschema.snapshot.EnumType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plain-JDBC part of one inspection, on the caller's connection: finds the schema, points
+ * {@code search_path} at it for the duration of the inspection, and reads what SchemaCrawler has no
+ * model for (enum labels).
+ *
+ * <p>PostgreSQL's {@code format_type}, {@code pg_get_expr}, {@code pg_get_viewdef} and friends
+ * qualify a name with its schema exactly when that schema is not on the search path. With the path
+ * set to the inspected schema alone, objects of that schema print bare and objects of any other
+ * schema print qualified, whatever the caller's own path was. {@link #close()} restores the path.
+ */
+final class CatalogSession implements AutoCloseable {
+    private static final String FIND_SCHEMA = "SELECT pg_catalog.current_database(),"
+            + " pg_catalog.current_setting('search_path'),"
+            + " (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?)";
+    private static final String SET_PATH_TO_SCHEMA =
+            "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)";
+    private static final String RESTORE_PATH = "SELECT pg_catalog.set_config('search_path', ?, false)";
+    private static final String ENUMS = CatalogSql.read("enums");
+
+    private final Connection connection;
+    private final long schemaOid;
+    private final String previousSearchPath;
+
+    private CatalogSession(Connection connection, long schemaOid, String previousSearchPath) {
+        this.connection = connection;
+        this.schemaOid = schemaOid;
+        this.previousSearchPath = previousSearchPath;
+    }
+
+    /**
+     * Finds the schema and sets the search path to it.
+     *
+     * @throws InspectionException when the database has no schema of that name
+     */
+    static CatalogSession open(Connection connection, String schema) throws SQLException {
+        String database;
+        String previousPath;
+        long oid;
+        try (PreparedStatement find = connection.prepareStatement(FIND_SCHEMA)) {
+            find.setString(1, schema);
+            try (ResultSet rs = find.executeQuery()) {
+                rs.next();
+                database = rs.getString(1);
+                previousPath = rs.getString(2);
+                oid = rs.getLong(3);
+                if (rs.wasNull()) {
+                    throw new InspectionException(schema, "Cannot inspect schema \"" + schema
+                            + "\": database \"" + database + "\" has no schema of that name"
+                            + " (names are case-sensitive here; use the name as stored in the catalog)",
+                            null);
+                }
+            }
+        }
+        try (PreparedStatement set = connection.prepareStatement(SET_PATH_TO_SCHEMA)) {
+            set.setString(1, schema);
+            set.execute();
+        }
+        return new CatalogSession(connection, oid, previousPath);
+    }
+
+    /** The schema's OID, which the catalog queries use to select its objects. */
+    long schemaOid() {
+        return schemaOid;
+    }
+
+    /** The schema's enum types, each with its labels in sort order. */
+    Map<String, EnumType> readEnums() throws SQLException {
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(ENUMS)) {
+            ps.setLong(1, schemaOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    labels.computeIfAbsent(rs.getString(1), name -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        Map<String, EnumType> enums = new LinkedHashMap<>();
+        labels.forEach((name, values) -> enums.put(name, new EnumType(name, values)));
+        return enums;
+    }
+
+    /** Puts the caller's search path back. */
+    @Override
+    public void close() throws SQLException {
+        try (PreparedStatement restore = connection.prepareStatement(RESTORE_PATH)) {
+            restore.setString(1, previousSearchPath);
+            restore.execute();
+        }
+    }
+}

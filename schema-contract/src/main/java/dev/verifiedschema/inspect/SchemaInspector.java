@@ -1,0 +1,100 @@
+package dev.verifiedschema.inspect;
+
+import dev.verifiedschema.snapshot.EnumType;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import schemacrawler.schema.Catalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads the live PostgreSQL catalog of one schema into a {@link SchemaSnapshot}.
+ *
+ * <p>SchemaCrawler reads the catalog, with one pg_catalog query per kind of object for the whole
+ * schema, so the number of round trips does not grow with the number of tables. What goes into the
+ * snapshot:
+ * <ul>
+ *   <li>tables with their columns (type as {@code format_type} spells it, nullability, default as
+ *       {@code pg_get_expr} prints it, identity), primary key, foreign keys, all indexes (including
+ *       those backing keys; key columns or expressions in order, partial predicate, access method),
+ *       unique constraints, check constraints ({@code pg_get_constraintdef}) and user triggers
+ *       ({@code pg_get_triggerdef}; internal ones such as foreign key triggers are left out);</li>
+ *   <li>plain and materialised views ({@code pg_get_viewdef}, without its leading blank), sequences
+ *       (type, start, increment and owning column, never the current value), enum types with their
+ *       labels in sort order, and functions, procedures, aggregates and window functions by
+ *       signature.</li>
+ * </ul>
+ * Objects that belong to an extension and Flyway's {@code flyway_schema_history} table are never
+ * part of a snapshot. Names of objects in the inspected schema are printed bare and names in any
+ * other schema are qualified with it, whatever the connection's {@code search_path} is (the one
+ * exception is PostgreSQL's own: {@code pg_get_triggerdef} always qualifies the trigger's table).
+ *
+ * <p>Instances are immutable and thread-safe; one inspection uses only the connection it is given.
+ */
+public final class SchemaInspector {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaInspector.class);
+
+    private SchemaInspector() {
+    }
+
+    /**
+     * An inspector with the standard settings.
+     *
+     * @return a new inspector
+     */
+    public static SchemaInspector create() {
+        return new SchemaInspector();
+    }
+
+    /**
+     * Reads one schema of the database behind {@code connection}.
+     *
+     * <p>The connection is left open and as it was found: for the duration of the call its
+     * {@code search_path} points at the inspected schema (so that PostgreSQL prints the names of that
+     * schema's objects bare), and it is restored before returning. Statements run in the caller's
+     * transaction, if one is open.
+     *
+     * @param connection an open connection to a PostgreSQL database
+     * @param schema     the schema name exactly as stored in the catalog (case-sensitive, unquoted),
+     *                   for example {@code public}
+     * @return the snapshot of that schema; empty if the schema exists but holds nothing
+     * @throws InspectionException if the database has no schema of that name, or the catalog cannot
+     *                             be read; the message names the schema and the cause
+     */
+    public SchemaSnapshot inspect(Connection connection, String schema) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(schema, "schema");
+        long started = System.nanoTime();
+        SchemaSnapshot snapshot;
+        try (CatalogSession session = CatalogSession.open(connection, schema)) {
+            Map<String, EnumType> enums = session.readEnums();
+            Catalog catalog = CatalogCrawler.crawl(connection, session.schemaOid());
+            snapshot = CatalogMapper.toSnapshot(schema, catalog, enums);
+        } catch (InspectionException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw new InspectionException(schema, "Cannot inspect schema \"" + schema + "\": " + describe(e), e);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Inspected schema {} in {} ms: {} tables, {} views, {} sequences, {} enums, {} functions",
+                    schema, (System.nanoTime() - started) / 1_000_000, snapshot.tables().size(),
+                    snapshot.views().size(), snapshot.sequences().size(), snapshot.enums().size(),
+                    snapshot.functions().size());
+        }
+        return snapshot;
+    }
+
+    /** The innermost message, which is where SchemaCrawler's wrappers keep the database's words. */
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

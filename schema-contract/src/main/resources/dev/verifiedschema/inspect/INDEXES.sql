@@ -1,0 +1,24 @@
+-- Indexes of the schema's tables, including those that back primary keys and unique constraints, one
+-- row per key column or expression, for the whole schema at once. Column names are those of JDBC
+-- DatabaseMetaData.getIndexInfo: COLUMN_NAME is the column name, or the expression text of an
+-- expression key, and FILTER_CONDITION the predicate of a partial index. INDEX_METHOD (the access
+-- method) is kept by SchemaCrawler as an attribute of the index.
+SELECT
+  (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}) AS table_schem,
+  c.relname::text AS table_name,
+  ic.relname::text AS index_name,
+  NOT i.indisunique AS non_unique,
+  k.n AS ordinal_position,
+  CASE WHEN i.indkey[k.n - 1] = 0
+    THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true)
+    ELSE a.attname
+  END AS column_name,
+  pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS filter_condition,
+  am.amname::text AS index_method
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+CROSS JOIN LATERAL pg_catalog.generate_series(1, i.indnkeyatts) AS k(n)
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+WHERE ic.relnamespace = ${schemaOid}

@@ -1,0 +1,12 @@
+-- User triggers of the schema's tables, for the whole schema at once; internal ones (such as those
+-- enforcing foreign keys) are left out. Column names are those SchemaCrawler reads from
+-- INFORMATION_SCHEMA.TRIGGERS, with ACTION_STATEMENT holding the definition from pg_get_triggerdef.
+SELECT
+  (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}) AS trigger_schema,
+  tg.tgname::text AS trigger_name,
+  c.relname::text AS event_object_table,
+  pg_catalog.pg_get_triggerdef(tg.oid) AS action_statement
+FROM pg_catalog.pg_trigger tg
+JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+WHERE c.relnamespace = ${schemaOid}
+  AND NOT tg.tgisinternal
