@@ -20,7 +20,7 @@ final class Defaults {
 
     private static String canonical(String expression) {
         String s = expression.strip();
-        while (s.matches("(?s).*::[a-z ]+(\\([0-9, ]+\\))?(\\[])?")) {
+        while (s.matches("(?s).*::[\\w .\"]+(\\([0-9, ]+\\))?(\\[])?")) {
             s = s.substring(0, s.lastIndexOf("::")).strip();
         }
         if (s.startsWith("(") && s.endsWith(")") && balanced(s.substring(1, s.length() - 1))) {

@@ -93,6 +93,7 @@ class ContractCheckTest {
     void defaultsMatchDespiteCatalogCasts() {
         assertThat(Defaults.same("'open'", "'open'::character varying")).isTrue();
         assertThat(Defaults.same("0", "0")).isTrue();
+        assertThat(Defaults.same("'new'", "'new'::order_status")).isTrue();
         assertThat(Defaults.same("now()", "NOW()")).isTrue();
         assertThat(Defaults.same("'open'", "'closed'::text")).isFalse();
         assertThat(Defaults.same("0", null)).isFalse();

@@ -1,0 +1,108 @@
+package dev.verifiedschema.junit;
+
+import dev.verifiedschema.migrate.UndoPolicy;
+import dev.verifiedschema.provision.ProviderKind;
+import dev.verifiedschema.provision.ServerSettings;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The effective configuration of one test class: annotation attributes first, then
+ * {@code verifiedschema.*} configuration parameters, then defaults.
+ */
+record Settings(List<String> migrations, String contract, String fixtures, ServerSettings server, String schema,
+                UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir) {
+
+    static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
+        Lookup p = new Lookup(parameters);
+        List<String> migrations = a.migrations().length > 0 ? List.of(a.migrations())
+                : p.get(VerifiedSchema.MIGRATIONS_KEY).map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of("classpath:db/migration"));
+        ProviderKind provider = a.provider() != VerifiedSchema.Provider.DEFAULT
+                ? ProviderKind.valueOf(a.provider().name())
+                : p.get(VerifiedSchema.PROVIDER_KEY).map(v -> parse(() -> ProviderKind.parse(v,
+                "The configuration parameter " + VerifiedSchema.PROVIDER_KEY))).orElse(ProviderKind.AUTO);
+        int pgVersion = a.pgVersion() != 0 ? a.pgVersion() : p.get(VerifiedSchema.PG_VERSION_KEY)
+                .map(v -> integer(VerifiedSchema.PG_VERSION_KEY, v)).orElse(0);
+        ServerSettings server = new ServerSettings(provider, p.get(VerifiedSchema.URL_KEY).orElse(null),
+                p.get(VerifiedSchema.USER_KEY).orElse(null), p.get(VerifiedSchema.PASSWORD_KEY).orElse(null),
+                pgVersion, first(a.image(), p.get(VerifiedSchema.IMAGE_KEY)));
+        UndoPolicy undo = a.undo() != VerifiedSchema.Undo.DEFAULT ? UndoPolicy.valueOf(a.undo().name())
+                : p.get(VerifiedSchema.UNDO_KEY).map(v -> choice(VerifiedSchema.UNDO_KEY, v, UndoPolicy.class))
+                .orElse(UndoPolicy.REQUIRED);
+        boolean fullDowngrade = a.fullDowngrade() != VerifiedSchema.Toggle.DEFAULT
+                ? a.fullDowngrade() == VerifiedSchema.Toggle.ON
+                : p.get(VerifiedSchema.FULL_DOWNGRADE_KEY).map(v -> bool(VerifiedSchema.FULL_DOWNGRADE_KEY, v))
+                .orElse(true);
+        boolean perMethod = a.isolation() != VerifiedSchema.Isolation.DEFAULT
+                ? a.isolation() == VerifiedSchema.Isolation.METHOD
+                : p.get(VerifiedSchema.ISOLATION_KEY).map(v -> choice(VerifiedSchema.ISOLATION_KEY, v,
+                VerifiedSchema.Isolation.class) == VerifiedSchema.Isolation.METHOD).orElse(false);
+        int prefetch = p.get(VerifiedSchema.PREFETCH_KEY).map(v -> integer(VerifiedSchema.PREFETCH_KEY, v)).orElse(2);
+        return new Settings(migrations, first(a.contract(), p.get(VerifiedSchema.CONTRACT_KEY)),
+                first(a.fixtures(), p.get(VerifiedSchema.FIXTURES_KEY)), server,
+                first(a.schema(), p.get(VerifiedSchema.SCHEMA_KEY)), undo, fullDowngrade, perMethod,
+                Math.max(0, prefetch), p.get(VerifiedSchema.REPORT_DIR_KEY).orElse("target/verified-schema"));
+    }
+
+    /** What makes two verifications the same, apart from script content. */
+    String verificationOptions() {
+        return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema;
+    }
+
+    private static String first(String attribute, Optional<String> parameter) {
+        return !attribute.isBlank() ? attribute : parameter.filter(v -> !v.isBlank()).orElse(null);
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException("The configuration parameter " + key + " is '" + value
+                    + "'; it must be a whole number", e);
+        }
+    }
+
+    private static boolean bool(String key, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ExtensionConfigurationException("The configuration parameter " + key + " is '" + value
+                    + "'; allowed: true, false");
+        }
+        return v.equals("true");
+    }
+
+    private static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+        try {
+            E parsed = Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            if (parsed.name().equals("DEFAULT")) {
+                throw new IllegalArgumentException("default");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("The configuration parameter " + key + " is '" + value
+                    + "'; allowed: " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .filter(n -> !n.equals("DEFAULT")).map(n -> n.toLowerCase(Locale.ROOT))
+                    .reduce((x, y) -> x + ", " + y).orElse(""), e);
+        }
+    }
+
+    private record Lookup(Function<String, Optional<String>> source) {
+        Optional<String> get(String key) {
+            return source.apply(key).map(String::strip).filter(v -> !v.isEmpty());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.verifiedschema.junit;
+
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.ContractLoader;
+import dev.verifiedschema.migrate.FixtureSet;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.Stairway;
+import dev.verifiedschema.migrate.StairwayException;
+import dev.verifiedschema.migrate.StairwayReport;
+import dev.verifiedschema.provision.PostgresServer;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The verified state of one migration set on one server, shared by every test class that uses the
+ * same scripts, contract, fixtures and options: the stairway report and a template database at head
+ * from which test databases are copied. Closing it drops the template and its copies.
+ */
+final class Verification implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Verification.class);
+
+    private final StairwayReport report;
+    private final RuntimeException failure;
+    private final ClonePool clones;
+
+    private Verification(StairwayReport report, RuntimeException failure, ClonePool clones) {
+        this.report = report;
+        this.failure = failure;
+        this.clones = clones;
+    }
+
+    /** What the verification is keyed by: the hash of scripts, contract, fixtures and options. */
+    record Inputs(MigrationSet set, Contract contract, String contractText, FixtureSet fixtures, Settings settings) {
+        static Inputs load(Settings settings) {
+            MigrationSet set = MigrationSet.load(settings.migrations());
+            Contract contract = null;
+            String contractText = "";
+            if (settings.contract() != null) {
+                contract = settings.contract().startsWith("classpath:")
+                        ? ContractLoader.fromClasspath(settings.contract())
+                        : ContractLoader.load(Path.of(settings.contract()));
+                contractText = contract.toString();
+            }
+            FixtureSet fixtures = settings.fixtures() == null ? FixtureSet.none() : FixtureSet.load(settings.fixtures());
+            return new Inputs(set, contract, contractText, fixtures, settings);
+        }
+
+        String key() {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                for (String part : new String[]{set.contentHash(), contractText, fixtures.contentKey(),
+                        settings.verificationOptions()}) {
+                    digest.update(part.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+
+        String schema() {
+            if (settings.schema() != null) {
+                return settings.schema();
+            }
+            return contract == null ? "public" : contract.schema();
+        }
+    }
+
+    /** Runs the stairway on a scratch database, then builds the template at head. */
+    static Verification run(PostgresServer server, Inputs inputs) {
+        String scratch = server.createDatabase(null);
+        StairwayReport report;
+        try {
+            Stairway stairway = Stairway.of(inputs.set()).withContract(inputs.contract()).withFixtures(inputs.fixtures())
+                    .withUndoPolicy(inputs.settings().undo()).withFullDowngrade(inputs.settings().fullDowngrade())
+                    .inSchema(inputs.schema());
+            report = stairway.run(server.dataSource(scratch));
+        } catch (StairwayException e) {
+            write(inputs, e.report());
+            return new Verification(e.report(), e, null);
+        } finally {
+            server.dropDatabase(scratch);
+        }
+        write(inputs, report);
+        String template = server.createDatabase(null);
+        Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(server.dataSource(template))
+                .locations(inputs.set().locations().stream().map(l -> l.startsWith("classpath:")
+                        || l.startsWith("filesystem:") ? l : "filesystem:" + l).toArray(String[]::new))
+                .schemas(inputs.schema()).defaultSchema(inputs.schema())
+                .load().migrate();
+        return new Verification(report, null, new ClonePool(server, template, inputs.settings().prefetch()));
+    }
+
+    private static void write(Inputs inputs, StairwayReport report) {
+        String name = inputs.set().locations().get(0).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "")
+                + "-" + inputs.key().substring(0, 8);
+        Path dir = Path.of(inputs.settings().reportDir());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".txt"), report.describe() + "\n");
+            Files.writeString(dir.resolve(name + ".json"), report.toJson() + "\n");
+            LOG.info("Stairway report written to {}", dir.resolve(name + ".txt").toAbsolutePath());
+        } catch (IOException e) {
+            LOG.warn("Could not write the stairway report to {}: {}", dir.toAbsolutePath(), e.getMessage());
+        }
+    }
+
+    /** The stairway report (also when it failed). */
+    StairwayReport report() {
+        return report;
+    }
+
+    /** The head snapshot. */
+    SchemaSnapshot head() {
+        return report.head();
+    }
+
+    /** The failure, or {@code null} when the set verified. */
+    RuntimeException failure() {
+        return failure;
+    }
+
+    /** A fresh copy of the verified database. */
+    String newDatabase() {
+        return clones.take();
+    }
+
+    /** Gives a copy back to be dropped. */
+    void release(String database) {
+        clones.release(database);
+    }
+
+    @Override
+    public void close() {
+        if (clones != null) {
+            clones.close();
+        }
+    }
+}

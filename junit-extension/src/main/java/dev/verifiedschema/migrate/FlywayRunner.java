@@ -1,0 +1,76 @@
+package dev.verifiedschema.migrate;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Flyway Community, pointed at one database and schema, migrating to a chosen version. */
+final class FlywayRunner {
+    private final FluentConfiguration base;
+
+    FlywayRunner(DataSource dataSource, List<String> locations, String schema) {
+        this.base = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(dataSource)
+                .locations(locations.stream().map(FlywayRunner::flywayLocation).toArray(String[]::new))
+                .schemas(schema)
+                .defaultSchema(schema)
+                .cleanDisabled(true)
+                .validateOnMigrate(true);
+    }
+
+    /** Flyway reads a bare location as a classpath one; ours means the file system. */
+    static String flywayLocation(String location) {
+        return location.startsWith("classpath:") || location.startsWith("filesystem:") ? location
+                : "filesystem:" + location;
+    }
+
+    /**
+     * Migrates to the version (or to the newest when {@code null}).
+     *
+     * @return {@code null} on success, else what failed, naming the script and line
+     */
+    ScriptFailure migrateTo(MigrationScript script) {
+        try {
+            FluentConfiguration configuration = Flyway.configure(base.getClassLoader()).configuration(base);
+            if (script != null) {
+                configuration.target(script.version().text());
+            }
+            configuration.load().migrate();
+            return null;
+        } catch (FlywayException e) {
+            return failure(script, e);
+        }
+    }
+
+    private static ScriptFailure failure(MigrationScript script, FlywayException e) {
+        String path = script == null ? "migrate" : script.path();
+        int line = 0;
+        String statement = null;
+        String sqlState = null;
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlywayMigrateException m) {
+                line = Math.max(line, m.getLineNumber());
+                sqlState = m.getSqlState();
+                if (m.getMigration() != null && m.getMigration().getScript() != null && script != null) {
+                    path = script.path().replace(script.fileName(), m.getMigration().getScript());
+                }
+            }
+            if (t instanceof FlywaySqlScriptException s) {
+                line = Math.max(line, s.getLineNumber());
+                statement = s.getStatement();
+            }
+            if (t instanceof SQLException sql) {
+                message = sql.getMessage();
+                sqlState = sql.getSQLState();
+            }
+        }
+        return new ScriptFailure(path, line, statement, sqlState, message == null ? e.toString() : message.strip());
+    }
+}

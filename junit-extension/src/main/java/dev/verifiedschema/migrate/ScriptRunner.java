@@ -1,0 +1,73 @@
+package dev.verifiedschema.migrate;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Runs a script's statements one by one in a single transaction on a connection, so a failure can
+ * name the script line it happened on and nothing of a failed script is left behind.
+ */
+final class ScriptRunner {
+    private ScriptRunner() {
+    }
+
+    /**
+     * Runs the script and then the extra statements (e.g. bookkeeping), all or nothing.
+     *
+     * @return {@code null} on success, else what failed
+     */
+    static ScriptFailure run(Connection connection, MigrationScript script, String... thenAlso) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement jdbc = connection.createStatement()) {
+            for (SqlStatements.Statement statement : SqlStatements.split(script.sql())) {
+                try {
+                    jdbc.execute(statement.sql());
+                } catch (SQLException e) {
+                    connection.rollback();
+                    return failure(script, statement, e);
+                }
+            }
+            for (String sql : thenAlso) {
+                jdbc.execute(sql);
+            }
+            connection.commit();
+            return null;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static ScriptFailure failure(MigrationScript script, SqlStatements.Statement statement, SQLException e) {
+        int line = statement.line();
+        String message = e.getMessage();
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage server = p.getServerErrorMessage();
+            message = server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")");
+            if (server.getPosition() > 0) {
+                String upTo = statement.sql().substring(0, Math.min(server.getPosition() - 1, statement.sql().length()));
+                line += (int) upTo.chars().filter(ch -> ch == '\n').count();
+            }
+        }
+        return new ScriptFailure(script.path(), line, statement.sql(), e.getSQLState(), message);
+    }
+
+    /** Runs several scripts in order, stopping at the first failure. */
+    static ScriptFailure runAll(Connection connection, List<MigrationScript> scripts) throws SQLException {
+        for (MigrationScript script : scripts) {
+            ScriptFailure failure = run(connection, script);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.verifiedschema.migrate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds the {@code .sql} files of a location, written as Flyway writes locations:
+ * {@code classpath:db/migration} (directories and jars) or {@code filesystem:/path/to/dir}; a bare
+ * path means the file system.
+ */
+final class ScriptSource {
+    /** One file found: its name, where it was found (for messages) and its text. */
+    record Found(String fileName, String path, String text) {
+    }
+
+    private ScriptSource() {
+    }
+
+    static boolean isClasspath(String location) {
+        return location.startsWith("classpath:");
+    }
+
+    static List<Found> scan(String location) {
+        List<Found> found = new ArrayList<>();
+        if (isClasspath(location)) {
+            String dir = location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
+            try {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                Enumeration<URL> urls = (loader != null ? loader : ScriptSource.class.getClassLoader()).getResources(dir);
+                while (urls.hasMoreElements()) {
+                    URL url = urls.nextElement();
+                    if ("jar".equals(url.getProtocol())) {
+                        scanJar(url, dir, found);
+                    } else {
+                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, found);
+                    }
+                }
+            } catch (IOException | URISyntaxException e) {
+                throw new MigrationSetException(location, List.of("the location cannot be read: " + e.getMessage()));
+            }
+        } else {
+            Path dir = Path.of(location.replaceFirst("^filesystem:", ""));
+            if (!Files.isDirectory(dir)) {
+                throw new MigrationSetException(location, List.of("the directory " + dir.toAbsolutePath().normalize()
+                        + " does not exist; check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")"));
+            }
+            scanDirectory(dir, dir.toString(), found);
+        }
+        return found;
+    }
+
+    private static void scanDirectory(Path dir, String shownAs, List<Found> found) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql") && Files.isRegularFile(f)).sorted().toList()) {
+                String relative = dir.relativize(file).toString();
+                found.add(new Found(file.getFileName().toString(), shownAs + "/" + relative,
+                        Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the scripts in " + shownAs, e);
+        }
+    }
+
+    private static void scanJar(URL url, String dir, List<Found> found) throws IOException {
+        JarURLConnection connection = (JarURLConnection) url.openConnection();
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+            for (JarEntry entry : jar.stream().filter(e -> e.getName().startsWith(dir + "/")
+                    && e.getName().endsWith(".sql") && !e.isDirectory()).sorted(
+                    java.util.Comparator.comparing(JarEntry::getName)).toList()) {
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                try (var in = jar.getInputStream(entry)) {
+                    found.add(new Found(name, "classpath:" + entry.getName(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package dev.verifiedschema.migrate;
+
+import dev.verifiedschema.compare.Change;
+import dev.verifiedschema.compare.ContractCheck;
+import dev.verifiedschema.compare.SchemaDiff;
+import dev.verifiedschema.compare.Violation;
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static dev.verifiedschema.contract.Identifiers.literal;
+import static dev.verifiedschema.contract.Identifiers.quote;
+
+/**
+ * Proves a migration set forward and backward on an empty database: for every version, migrate,
+ * snapshot, run its undo script and compare with the previous snapshot, check that older data
+ * survived, migrate again and compare; then check the contract at head and, if enabled, undo
+ * everything back to an empty schema. See {@code docs/stairway.md}.
+ *
+ * <pre>{@code
+ * StairwayReport report = Stairway.of(MigrationSet.load(List.of("classpath:db/migration")))
+ *         .withContract(contract)
+ *         .withFixtures(FixtureSet.load("classpath:fixtures"))
+ *         .run(dataSource);            // throws StairwayException with the report when a step fails
+ * }</pre>
+ */
+public final class Stairway {
+    private static final Logger LOG = LoggerFactory.getLogger(Stairway.class);
+
+    private final MigrationSet set;
+    private final Contract contract;
+    private final FixtureSet fixtures;
+    private final UndoPolicy undoPolicy;
+    private final boolean fullDowngrade;
+    private final String schema;
+
+    private Stairway(MigrationSet set, Contract contract, FixtureSet fixtures, UndoPolicy undoPolicy,
+                     boolean fullDowngrade, String schema) {
+        this.set = Objects.requireNonNull(set, "set");
+        this.contract = contract;
+        this.fixtures = fixtures;
+        this.undoPolicy = undoPolicy;
+        this.fullDowngrade = fullDowngrade;
+        this.schema = schema;
+    }
+
+    /** A stairway for this set: undo required, full downgrade on, schema {@code public}, no contract. */
+    public static Stairway of(MigrationSet set) {
+        return new Stairway(set, null, FixtureSet.none(), UndoPolicy.REQUIRED, true, "public");
+    }
+
+    /** Checks this contract at head (its schema becomes the schema verified). */
+    public Stairway withContract(Contract contract) {
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade,
+                contract == null ? schema : contract.schema());
+    }
+
+    /** Loads these fixtures along the way. */
+    public Stairway withFixtures(FixtureSet fixtures) {
+        return new Stairway(set, contract, fixtures == null ? FixtureSet.none() : fixtures, undoPolicy, fullDowngrade,
+                schema);
+    }
+
+    /** Whether undo scripts are required, optional or ignored. */
+    public Stairway withUndoPolicy(UndoPolicy policy) {
+        return new Stairway(set, contract, fixtures, Objects.requireNonNull(policy), fullDowngrade, schema);
+    }
+
+    /** Whether to undo everything from head to zero at the end and require an empty schema. */
+    public Stairway withFullDowngrade(boolean enabled) {
+        return new Stairway(set, contract, fixtures, undoPolicy, enabled, schema);
+    }
+
+    /** The schema the migrations build (when no contract names it). */
+    public Stairway inSchema(String schemaName) {
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, Objects.requireNonNull(schemaName));
+    }
+
+    /**
+     * Runs the stairway on an empty database.
+     *
+     * @return the report of a verification in which every check held
+     * @throws StairwayException with the report when a step fails or the contract does not hold
+     * @throws MigrationSetException when undo scripts are required and some are missing
+     */
+    public StairwayReport run(DataSource database) {
+        checkUndoScripts();
+        long start = System.nanoTime();
+        Run run = new Run(database);
+        try (Connection connection = database.getConnection()) {
+            run.connection = connection;
+            run.climb();
+        } catch (SQLException e) {
+            run.failure = new StairwayReport.Failure("database", null, null, "The database failed during "
+                    + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?");
+        } catch (Halt halt) {
+            // the failure is recorded in the run
+        }
+        StairwayReport report = new StairwayReport(String.join(", ", set.locations()),
+                contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,
+                run.failure, run.head, (System.nanoTime() - start) / 1_000_000);
+        if (!report.passed()) {
+            throw new StairwayException(report, null);
+        }
+        LOG.info("{}", report.describe().lines().findFirst().orElse(""));
+        return report;
+    }
+
+    private void checkUndoScripts() {
+        if (undoPolicy != UndoPolicy.REQUIRED) {
+            return;
+        }
+        List<String> missing = set.forwards().stream().filter(v -> set.undo(v.version()).isEmpty())
+                .map(v -> v.path() + " has no undo script U" + v.version() + "__*.sql; write one, or set the undo "
+                        + "policy to optional to accept V" + v.version() + " as irreversible").toList();
+        if (!missing.isEmpty()) {
+            throw new MigrationSetException(String.join(", ", set.locations()), missing);
+        }
+    }
+
+    /** Thrown inside a run to stop climbing; the failure is already recorded. */
+    private static final class Halt extends RuntimeException {
+        Halt() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final FlywayRunner flyway;
+        private final SchemaInspector inspector = SchemaInspector.create();
+        private final List<StepResult> steps = new ArrayList<>();
+        private List<Violation> violations = List.of();
+        private String downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
+        private StairwayReport.Failure failure;
+        private SchemaSnapshot head;
+        private Connection connection;
+
+        Run(DataSource database) {
+            this.flyway = new FlywayRunner(database, set.locations(), schema);
+        }
+
+        void climb() throws SQLException {
+            SchemaSnapshot previous = snapshot();
+            SchemaSnapshot empty = previous;
+            for (MigrationScript forward : set.forwards()) {
+                previous = step(forward, previous);
+            }
+            head = previous;
+            if (contract != null) {
+                violations = ContractCheck.check(contract, head);
+                if (!violations.isEmpty()) {
+                    downgrade = "skipped: the contract does not hold";
+                    return;
+                }
+            }
+            if (fullDowngrade) {
+                downgradeAll(empty);
+            }
+        }
+
+        private SchemaSnapshot step(MigrationScript forward, SchemaSnapshot previous) throws SQLException {
+            String v = forward.version().text();
+            Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
+            Map<String, TableData.Print> beforeForward = TableData.read(connection, schema, oldColumns);
+
+            long t0 = System.nanoTime();
+            ScriptFailure failed = flyway.migrateTo(forward);
+            if (failed != null) {
+                fail("forward", v, forward.fileName(), "V" + v + " failed: " + failed.describe()
+                        + "\nFix the script; the database is at V" + previousVersion(forward) + ".");
+            }
+            SchemaSnapshot current = snapshot();
+            long forwardMs = ms(t0);
+            MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
+            if (undo == null) {
+                steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false));
+                loadFixtures(forward);
+                return current;
+            }
+            Map<String, List<String>> keptColumns = TableData.sharedColumns(previous, current);
+            Map<String, TableData.Print> atVersion = TableData.read(connection, schema, keptColumns);
+
+            long t1 = System.nanoTime();
+            runUndo(forward, undo);
+            SchemaDiff undoDiff = SchemaDiff.between(previous, snapshot());
+            if (!undoDiff.isEmpty()) {
+                fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
+                        + previousVersion(forward) + ":\n" + undoDiff(undoDiff)
+                        + "\nFix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does.");
+            }
+            List<String> lost = TableData.differences(beforeForward, TableData.read(connection, schema, oldColumns));
+            if (!lost.isEmpty()) {
+                fail("undo", v, undo.fileName(), "undo of V" + v + " lost or changed data that existed before V" + v
+                        + ":\n  - " + String.join("\n  - ", lost) + "\nAn undo must keep the rows of tables it did "
+                        + "not create (for example: do not drop and re-add a column; alter it back).");
+            }
+            long undoMs = ms(t1);
+
+            long t2 = System.nanoTime();
+            ScriptFailure redoFailed = flyway.migrateTo(forward);
+            if (redoFailed != null) {
+                fail("redo", v, forward.fileName(), "redo of V" + v + " (after its undo) failed: " + redoFailed.describe()
+                        + "\nThe undo script probably left something behind that the forward script creates again; "
+                        + "fix " + undo.fileName() + ".");
+            }
+            SchemaDiff redoDiff = SchemaDiff.between(current, snapshot());
+            if (!redoDiff.isEmpty()) {
+                fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
+                        + redoDiff.changes().stream().map(c -> "  - " + c.describe()).reduce((a, b) -> a + "\n" + b)
+                        .orElse("") + "\nThe undo script left state behind that changes what V" + v + " does.");
+            }
+            List<String> changed = TableData.differences(atVersion, TableData.read(connection, schema, keptColumns));
+            if (!changed.isEmpty()) {
+                fail("redo", v, forward.fileName(), "after undo and redo of V" + v + " the data differs from the "
+                        + "first run of V" + v + ":\n  - " + String.join("\n  - ", changed));
+            }
+            long redoMs = ms(t2);
+            StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true);
+            LOG.info("verified {}", result.describe());
+            steps.add(result);
+            loadFixtures(forward);
+            return current;
+        }
+
+        private void runUndo(MigrationScript forward, MigrationScript undo) throws SQLException {
+            ScriptFailure failed = ScriptRunner.run(connection, undo, "DELETE FROM " + quote(schema)
+                    + ".flyway_schema_history WHERE version = " + literal(forward.version().text()));
+            if (failed != null) {
+                fail("undo", forward.version().text(), undo.fileName(), "undo of V" + forward.version() + " failed: "
+                        + failed.describe() + "\nNothing of the undo script was kept (it ran in one transaction).");
+            }
+        }
+
+        private void loadFixtures(MigrationScript forward) throws SQLException {
+            for (MigrationScript fixture : fixtures.after(forward.version())) {
+                ScriptFailure failed = ScriptRunner.run(connection, fixture);
+                if (failed != null) {
+                    fail("fixtures", forward.version().text(), fixture.fileName(), "fixture " + failed.describe()
+                            + "\nFixtures for V" + forward.version() + " may only use what exists at V"
+                            + forward.version() + ".");
+                }
+            }
+        }
+
+        private void downgradeAll(SchemaSnapshot empty) throws SQLException {
+            List<MigrationScript> reversed = new ArrayList<>(set.forwards());
+            java.util.Collections.reverse(reversed);
+            for (MigrationScript forward : reversed) {
+                MigrationScript undo = set.undo(forward.version()).orElse(null);
+                if (undo == null || undoPolicy == UndoPolicy.NONE) {
+                    downgrade = "skipped: V" + forward.version() + " has no undo script";
+                    return;
+                }
+            }
+            for (MigrationScript forward : reversed) {
+                runUndo(forward, set.undo(forward.version()).orElseThrow());
+            }
+            SchemaDiff trace = SchemaDiff.between(empty, snapshot());
+            if (!trace.isEmpty()) {
+                downgrade = "failed";
+                fail("full downgrade", null, null, "a full downgrade from head to zero left a trace:\n"
+                        + undoDiff(trace) + "\nEvery object must be dropped by the undo script of the version that "
+                        + "created it.");
+            }
+            downgrade = "passed";
+        }
+
+        private SchemaSnapshot snapshot() {
+            return inspector.inspect(connection, schema);
+        }
+
+        private void fail(String step, String version, String script, String message) {
+            failure = new StairwayReport.Failure(step, version, script, message);
+            throw new Halt();
+        }
+    }
+
+    private static String undoDiff(SchemaDiff diff) {
+        StringBuilder text = new StringBuilder();
+        for (Change c : diff.changes()) {
+            text.append("  - ").append(switch (c.kind()) {
+                case ADDED -> "left behind: " + c.objectType().words() + " " + c.name() + " " + c.after();
+                case REMOVED -> "removed: " + c.objectType().words() + " " + c.name() + " " + c.before();
+                case CHANGED -> "changed: " + c.objectType().words() + " " + c.name() + " is " + c.after()
+                        + ", was " + c.before();
+            }).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private String previousVersion(MigrationScript forward) {
+        int index = set.forwards().indexOf(forward);
+        return index == 0 ? "0 (empty)" : set.forwards().get(index - 1).version().text();
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

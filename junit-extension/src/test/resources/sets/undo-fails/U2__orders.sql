@@ -1,0 +1,3 @@
+DROP INDEX accounts_created_idx;
+
+DROP TABLE orderz;

@@ -1,0 +1,2 @@
+DROP INDEX accounts_created_idx;
+DROP TABLE orders;

@@ -1,0 +1,3 @@
+DROP FUNCTION touch();
+ALTER TABLE orders DROP COLUMN status;
+DROP TYPE order_status;

@@ -1,0 +1,3 @@
+DROP FUNCTION touch();
+ALTER TABLE accounts DROP COLUMN nickname;
+ALTER TABLE orders DROP COLUMN status;

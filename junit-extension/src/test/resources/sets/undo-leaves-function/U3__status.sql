@@ -1,0 +1,3 @@
+ALTER TABLE accounts DROP COLUMN nickname;
+ALTER TABLE orders DROP COLUMN status;
+DROP TYPE order_status;
