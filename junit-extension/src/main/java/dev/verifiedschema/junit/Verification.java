@@ -3,13 +3,13 @@ package dev.verifiedschema.junit;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.migrate.FixtureSet;
+import dev.verifiedschema.migrate.Flyways;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
 import dev.verifiedschema.migrate.StairwayReport;
 import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,12 +94,7 @@ final class Verification implements AutoCloseable {
         }
         write(inputs, report);
         String template = server.createDatabase(null);
-        Flyway.configure(Thread.currentThread().getContextClassLoader())
-                .dataSource(server.dataSource(template))
-                .locations(inputs.set().locations().stream().map(l -> l.startsWith("classpath:")
-                        || l.startsWith("filesystem:") ? l : "filesystem:" + l).toArray(String[]::new))
-                .schemas(inputs.schema()).defaultSchema(inputs.schema())
-                .load().migrate();
+        Flyways.configure(server.dataSource(template), inputs.set().locations(), inputs.schema()).load().migrate();
         return new Verification(report, null, new ClonePool(server, template, inputs.settings().prefetch()));
     }
 

@@ -1,6 +1,5 @@
 package dev.verifiedschema.migrate;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
@@ -12,22 +11,14 @@ import java.util.List;
 
 /** Flyway Community, pointed at one database and schema, migrating to a chosen version. */
 final class FlywayRunner {
-    private final FluentConfiguration base;
+    private final DataSource dataSource;
+    private final List<String> locations;
+    private final String schema;
 
     FlywayRunner(DataSource dataSource, List<String> locations, String schema) {
-        this.base = Flyway.configure(Thread.currentThread().getContextClassLoader())
-                .dataSource(dataSource)
-                .locations(locations.stream().map(FlywayRunner::flywayLocation).toArray(String[]::new))
-                .schemas(schema)
-                .defaultSchema(schema)
-                .cleanDisabled(true)
-                .validateOnMigrate(true);
-    }
-
-    /** Flyway reads a bare location as a classpath one; ours means the file system. */
-    static String flywayLocation(String location) {
-        return location.startsWith("classpath:") || location.startsWith("filesystem:") ? location
-                : "filesystem:" + location;
+        this.dataSource = dataSource;
+        this.locations = locations;
+        this.schema = schema;
     }
 
     /**
@@ -37,7 +28,7 @@ final class FlywayRunner {
      */
     ScriptFailure migrateTo(MigrationScript script) {
         try {
-            FluentConfiguration configuration = Flyway.configure(base.getClassLoader()).configuration(base);
+            FluentConfiguration configuration = Flyways.configure(dataSource, locations, schema).validateOnMigrate(true);
             if (script != null) {
                 configuration.target(script.version().text());
             }

@@ -6,7 +6,6 @@ import org.postgresql.util.ServerErrorMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
  * Runs a script's statements one by one in a single transaction on a connection, so a failure can
@@ -58,16 +57,5 @@ final class ScriptRunner {
             }
         }
         return new ScriptFailure(script.path(), line, statement.sql(), e.getSQLState(), message);
-    }
-
-    /** Runs several scripts in order, stopping at the first failure. */
-    static ScriptFailure runAll(Connection connection, List<MigrationScript> scripts) throws SQLException {
-        for (MigrationScript script : scripts) {
-            ScriptFailure failure = run(connection, script);
-            if (failure != null) {
-                return failure;
-            }
-        }
-        return null;
     }
 }

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static dev.verifiedschema.contract.Identifiers.literal;
-import static dev.verifiedschema.contract.Identifiers.quote;
 
 /**
  * Proves a migration set forward and backward on an empty database: for every version, migrate,
@@ -43,9 +41,16 @@ public final class Stairway {
     private final UndoPolicy undoPolicy;
     private final boolean fullDowngrade;
     private final String schema;
+    private final MigrationVersion start;
 
     private Stairway(MigrationSet set, Contract contract, FixtureSet fixtures, UndoPolicy undoPolicy,
                      boolean fullDowngrade, String schema) {
+        this(set, contract, fixtures, undoPolicy, fullDowngrade, schema, null);
+    }
+
+    private Stairway(MigrationSet set, Contract contract, FixtureSet fixtures, UndoPolicy undoPolicy,
+                     boolean fullDowngrade, String schema, MigrationVersion start) {
+        this.start = start;
         this.set = Objects.requireNonNull(set, "set");
         this.contract = contract;
         this.fixtures = fixtures;
@@ -62,28 +67,42 @@ public final class Stairway {
     /** Checks this contract at head (its schema becomes the schema verified). */
     public Stairway withContract(Contract contract) {
         return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade,
-                contract == null ? schema : contract.schema());
+                contract == null ? schema : contract.schema(), start);
     }
 
     /** Loads these fixtures along the way. */
     public Stairway withFixtures(FixtureSet fixtures) {
         return new Stairway(set, contract, fixtures == null ? FixtureSet.none() : fixtures, undoPolicy, fullDowngrade,
-                schema);
+                schema, start);
     }
 
     /** Whether undo scripts are required, optional or ignored. */
     public Stairway withUndoPolicy(UndoPolicy policy) {
-        return new Stairway(set, contract, fixtures, Objects.requireNonNull(policy), fullDowngrade, schema);
+        return new Stairway(set, contract, fixtures, Objects.requireNonNull(policy), fullDowngrade, schema, start);
     }
 
     /** Whether to undo everything from head to zero at the end and require an empty schema. */
     public Stairway withFullDowngrade(boolean enabled) {
-        return new Stairway(set, contract, fixtures, undoPolicy, enabled, schema);
+        return new Stairway(set, contract, fixtures, undoPolicy, enabled, schema, start);
     }
 
     /** The schema the migrations build (when no contract names it). */
     public Stairway inSchema(String schemaName) {
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, Objects.requireNonNull(schemaName));
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, Objects.requireNonNull(schemaName),
+                start);
+    }
+
+    /**
+     * Starts the stairway above a version: the database is first migrated plainly to that version
+     * (as a production replica stands), then only the later versions are proven, and the final
+     * downgrade goes back to that version instead of zero.
+     */
+    public Stairway startingAt(MigrationVersion version) {
+        if (version != null && set.forwards().stream().noneMatch(f -> f.version().equals(version))) {
+            throw new MigrationSetException(String.join(", ", set.locations()), List.of("there is no V" + version
+                    + "__*.sql to start from"));
+        }
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, version);
     }
 
     /**
@@ -95,7 +114,7 @@ public final class Stairway {
      */
     public StairwayReport run(DataSource database) {
         checkUndoScripts();
-        long start = System.nanoTime();
+        long began = System.nanoTime();
         Run run = new Run(database);
         try (Connection connection = database.getConnection()) {
             run.connection = connection;
@@ -108,7 +127,7 @@ public final class Stairway {
         }
         StairwayReport report = new StairwayReport(String.join(", ", set.locations()),
                 contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,
-                run.failure, run.head, (System.nanoTime() - start) / 1_000_000);
+                run.failure, run.head, (System.nanoTime() - began) / 1_000_000);
         if (!report.passed()) {
             throw new StairwayException(report, null);
         }
@@ -117,6 +136,12 @@ public final class Stairway {
     }
 
     private void checkUndoScripts() {
+        List<String> orphans = fixtures.orphans(set).stream().map(f -> "fixture " + f.path() + " is for version "
+                + f.version() + ", but there is no V" + f.version() + "__*.sql; it would never load: rename it to "
+                + "the version after which it should load").toList();
+        if (!orphans.isEmpty()) {
+            throw new MigrationSetException(fixtures.location(), orphans);
+        }
         if (undoPolicy != UndoPolicy.REQUIRED) {
             return;
         }
@@ -142,6 +167,7 @@ public final class Stairway {
         private final List<StepResult> steps = new ArrayList<>();
         private List<Violation> violations = List.of();
         private String downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
+
         private StairwayReport.Failure failure;
         private SchemaSnapshot head;
         private Connection connection;
@@ -151,9 +177,19 @@ public final class Stairway {
         }
 
         void climb() throws SQLException {
+            List<MigrationScript> todo = set.forwards();
+            if (start != null) {
+                MigrationScript base = todo.stream().filter(f -> f.version().equals(start)).findFirst().orElseThrow();
+                ScriptFailure failed = flyway.migrateTo(base);
+                if (failed != null) {
+                    fail("forward", start.text(), base.fileName(), "migrating to the starting version V" + start
+                            + " failed: " + failed.describe());
+                }
+                todo = todo.subList(todo.indexOf(base) + 1, todo.size());
+            }
             SchemaSnapshot previous = snapshot();
             SchemaSnapshot empty = previous;
-            for (MigrationScript forward : set.forwards()) {
+            for (MigrationScript forward : todo) {
                 previous = step(forward, previous);
             }
             head = previous;
@@ -165,7 +201,7 @@ public final class Stairway {
                 }
             }
             if (fullDowngrade) {
-                downgradeAll(empty);
+                downgradeAll(empty, todo);
             }
         }
 
@@ -234,8 +270,7 @@ public final class Stairway {
         }
 
         private void runUndo(MigrationScript forward, MigrationScript undo) throws SQLException {
-            ScriptFailure failed = ScriptRunner.run(connection, undo, "DELETE FROM " + quote(schema)
-                    + ".flyway_schema_history WHERE version = " + literal(forward.version().text()));
+            ScriptFailure failed = UndoScripts.undo(connection, undo, schema);
             if (failed != null) {
                 fail("undo", forward.version().text(), undo.fileName(), "undo of V" + forward.version() + " failed: "
                         + failed.describe() + "\nNothing of the undo script was kept (it ran in one transaction).");
@@ -253,12 +288,16 @@ public final class Stairway {
             }
         }
 
-        private void downgradeAll(SchemaSnapshot empty) throws SQLException {
-            List<MigrationScript> reversed = new ArrayList<>(set.forwards());
+        private void downgradeAll(SchemaSnapshot empty, List<MigrationScript> climbed) throws SQLException {
+            List<MigrationScript> reversed = new ArrayList<>(climbed);
             java.util.Collections.reverse(reversed);
             for (MigrationScript forward : reversed) {
                 MigrationScript undo = set.undo(forward.version()).orElse(null);
-                if (undo == null || undoPolicy == UndoPolicy.NONE) {
+                if (undoPolicy == UndoPolicy.NONE) {
+                    downgrade = "skipped: the undo policy is none";
+                    return;
+                }
+                if (undo == null) {
                     downgrade = "skipped: V" + forward.version() + " has no undo script";
                     return;
                 }
@@ -269,7 +308,8 @@ public final class Stairway {
             SchemaDiff trace = SchemaDiff.between(empty, snapshot());
             if (!trace.isEmpty()) {
                 downgrade = "failed";
-                fail("full downgrade", null, null, "a full downgrade from head to zero left a trace:\n"
+                fail("full downgrade", null, null, "a full downgrade from head to "
+                        + (start == null ? "zero" : "V" + start) + " left a trace:\n"
                         + undoDiff(trace) + "\nEvery object must be dropped by the undo script of the version that "
                         + "created it.");
             }

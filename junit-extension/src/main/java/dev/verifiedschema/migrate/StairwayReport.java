@@ -32,8 +32,8 @@ public record StairwayReport(String migrations, String contract, String schema, 
     /**
      * Why the stairway stopped.
      *
-     * @param step    the step: {@code forward}, {@code undo}, {@code redo}, {@code fixtures}, {@code contract},
-     *                {@code full downgrade}
+     * @param step    the step: {@code forward}, {@code undo}, {@code redo}, {@code fixtures},
+     *                {@code full downgrade}, or {@code database} when the connection failed
      * @param version the version concerned, or {@code null}
      * @param script  the script concerned, or {@code null}
      * @param message the explanation, several lines, naming the objects concerned and what to do
@@ -68,7 +68,9 @@ public record StairwayReport(String migrations, String contract, String schema, 
         if (!violations.isEmpty()) {
             text.append("At head, ").append(TextReport.render(violations, schema, contract)).append('\n');
         }
-        text.append("Steps:\n");
+        if (!steps.isEmpty()) {
+            text.append("Steps:\n");
+        }
         steps.forEach(s -> text.append("  ").append(s.describe()).append('\n'));
         return text.toString().stripTrailing();
     }

@@ -16,6 +16,6 @@ public record StepResult(String version, String script, long forwardMs, long und
     public String describe() {
         String name = "V" + version + " " + script.replaceFirst("^V[^_]+__", "").replaceFirst("\\.sql$", "").replace('_', ' ');
         return name + ": forward " + forwardMs + " ms"
-                + (reversible ? ", undo " + undoMs + " ms, redo " + redoMs + " ms" : ", irreversible (no undo script)");
+                + (reversible ? ", undo " + undoMs + " ms, redo " + redoMs + " ms" : ", undo not run (no undo script, or undo policy none)");
     }
 }

@@ -157,7 +157,7 @@ class StairwayTest {
         StairwayReport report = stairway("missing-undo").withUndoPolicy(UndoPolicy.OPTIONAL).run(db());
 
         assertThat(report.steps()).extracting(StepResult::reversible).containsExactly(true, false, true);
-        assertThat(report.steps().get(1).describe()).endsWith("irreversible (no undo script)");
+        assertThat(report.steps().get(1).describe()).endsWith("undo not run (no undo script, or undo policy none)");
         assertThat(report.fullDowngrade()).isEqualTo("skipped: V2 has no undo script");
     }
 

@@ -8,7 +8,7 @@ import dev.verifiedschema.health.SchemaUnhealthyException;
 import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.provision.SharedServers;
-import org.flywaydb.core.Flyway;
+import dev.verifiedschema.migrate.Flyways;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class IncidentReplayTest {
         lease = SharedServers.acquire(ServerSettings.defaults());
         server = lease.server();
         production = server.createDatabase(null);
-        Flyway.configure().dataSource(server.dataSource(production)).locations("classpath:db/migration")
+        Flyways.configure(server.dataSource(production), java.util.List.of("classpath:db/migration"), "public")
                 .target("4").load().migrate();
     }
 

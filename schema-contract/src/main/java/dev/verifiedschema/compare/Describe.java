@@ -45,7 +45,8 @@ final class Describe {
     }
 
     static String routine(Routine r) {
-        return r.kind() + (r.returnType() == null ? "" : " returns " + r.returnType()) + " language " + r.language()
+        return (r.kind().equals("function") ? "" : r.kind() + " ") + (r.returnType() == null ? "" : "returns "
+                + r.returnType() + " ") + "language " + r.language()
                 + " body#" + Integer.toHexString(r.body() == null ? 0 : r.body().hashCode());
     }
 }

@@ -70,7 +70,7 @@ final class YamlNodes {
             } else if (!allowed.contains(key)) {
                 String nearest = nearest(key, allowed);
                 problem(tuple.getKeyNode(), "unknown key '" + key + "' in " + what
-                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+                        + (nearest == null ? "." : "; did you mean '" + nearest + "'?")
                         + " Allowed keys: " + String.join(", ", allowed));
             } else if (result.putIfAbsent(key, tuple.getValueNode()) != null) {
                 problem(tuple.getKeyNode(), "the key '" + key + "' appears twice in " + what);

@@ -10,7 +10,7 @@ import dev.verifiedschema.compare.Violation;
 import java.util.List;
 
 /**
- * Renders violations for machines. The format is stable and documented in {@code docs/reports.md}:
+ * Renders violations for machines. The format is stable and documented in {@code docs/health-check.md}:
  * <pre>{@code
  * {"schema": "public", "contract": "talentai-contract.yaml", "healthy": false,
  *  "violations": [{"kind": "MISSING_COLUMN", "table": "users", "object": "consent_updated_at",

@@ -1,0 +1,96 @@
+package dev.verifiedschema.cli;
+
+import dev.verifiedschema.provision.Secrets;
+import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
+import picocli.CommandLine.Option;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/** {@code --url}, {@code --user}, {@code --password-env}: how to reach a live database. */
+final class DatabaseOptions {
+    @Option(names = "--url", paramLabel = "JDBC", description = "JDBC URL, e.g. jdbc:postgresql://db:5432/app")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", description = "database user (default: from the URL)")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "name of the environment variable that holds the password (never pass it on the command line)")
+    String passwordEnv;
+
+    boolean given() {
+        return url != null && !url.isBlank();
+    }
+
+    /** Exits 2 unless {@code --url} was given. */
+    DatabaseOptions require(String command) {
+        if (!given()) {
+            throw CliException.badInput(command + " needs --url JDBC (and --user, --password-env VAR) of the database");
+        }
+        return this;
+    }
+
+    /** The password from {@code --password-env}, or from the URL, or {@code null}. */
+    String password(Map<String, String> env) {
+        if (passwordEnv != null) {
+            String value = env.get(passwordEnv);
+            if (value == null) {
+                throw CliException.badInput("--password-env " + passwordEnv + ": the environment variable "
+                        + passwordEnv + " is not set");
+            }
+            return value;
+        }
+        Properties props = url == null ? null : Driver.parseURL(url, new Properties());
+        return props == null ? null : props.getProperty("password");
+    }
+
+    String masked() {
+        return Secrets.maskUrl(url);
+    }
+
+    DataSource dataSource(Map<String, String> env) {
+        if (Driver.parseURL(url, new Properties()) == null) {
+            throw CliException.badInput("--url " + masked() + " is not a PostgreSQL JDBC URL; write it as "
+                    + "jdbc:postgresql://host:5432/database");
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        if (user != null) {
+            ds.setUser(user);
+        }
+        String password = password(env);
+        if (password != null) {
+            ds.setPassword(password);
+        }
+        ds.setConnectTimeout(10);
+        ds.setApplicationName("verified-schema");
+        return ds;
+    }
+
+    /** An open connection, or exit 3 saying why not. */
+    Connection connect(Map<String, String> env) {
+        try {
+            return dataSource(env).getConnection();
+        } catch (SQLException e) {
+            throw new CliException(CliException.ENVIRONMENT, "Cannot connect to " + masked() + ": "
+                    + Secrets.mask(e.getMessage(), password(env)) + advice(e.getSQLState()), e);
+        }
+    }
+
+    private static String advice(String state) {
+        if (state == null) {
+            return "";
+        }
+        return switch (state) {
+            case "28P01", "28000" -> " (login refused: check --user and the password in --password-env)";
+            case "3D000" -> " (no such database: check the URL)";
+            case "08001", "08004", "08006" -> " (the server cannot be reached: check host, port and that it is up)";
+            default -> " (SQLState " + state + ")";
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package dev.verifiedschema.cli;
+
+import dev.verifiedschema.migrate.MigrationScript;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.MigrationVersion;
+import dev.verifiedschema.migrate.ScriptFailure;
+import dev.verifiedschema.migrate.UndoScripts;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.verifiedschema.contract.Identifiers.quote;
+
+@Command(name = "downgrade", mixinStandardHelpOptions = true,
+        description = {"Runs undo scripts (U<version>__*.sql) of the newest applied versions in reverse order and "
+                + "removes their rows from flyway_schema_history (like alembic downgrade -1). Works on Flyway Community.",
+                "Refuses without --yes when stdin is not a terminal, and refuses versions that have no undo script."})
+final class DowngradeCommand extends BaseCommand {
+    @Mixin
+    DatabaseOptions db;
+
+    @Mixin
+    FlywayOptions flyway;
+
+    @ArgGroup(exclusive = true)
+    Amount amount = new Amount();
+
+    static final class Amount {
+        @Option(names = "--steps", paramLabel = "N", description = "undo the newest N versions (default 1)")
+        Integer steps;
+
+        @Option(names = "--target", paramLabel = "V", description = "undo every version above V")
+        String target;
+    }
+
+    @Option(names = "--yes", description = "do not ask for confirmation")
+    boolean yes;
+
+    @Override
+    String secret() {
+        return db.given() ? db.password(root.env) : null;
+    }
+
+    @Override
+    Result execute() throws Exception {
+        db.require("downgrade");
+        MigrationSet set = MigrationSet.load(List.of(flyway.location()));
+        try (Connection c = db.connect(root.env)) {
+            List<MigrationVersion> chosen = chosen(applied(c));
+            if (chosen.isEmpty()) {
+                return new Result("downgrade").summary("Nothing to downgrade.");
+            }
+            List<MigrationScript> undos = new ArrayList<>();
+            Result result = new Result("downgrade");
+            for (MigrationVersion v : chosen) {
+                set.undo(v).ifPresentOrElse(undos::add, () -> result.problem("V" + v, "V" + v
+                        + " has no undo script U" + v + "__*.sql in " + flyway.migrations + "; refusing to downgrade"));
+            }
+            if (result.failed()) {
+                return result.summary("Nothing was undone.");
+            }
+            confirm(chosen);
+            for (MigrationScript undo : undos) {
+                ScriptFailure failure = UndoScripts.undo(c, undo, flyway.schema);
+                if (failure != null) {
+                    return result.summary("Stopped: undo of V" + undo.version() + " failed and was rolled back.")
+                            .problem("V" + undo.version(), failure.describe());
+                }
+                result.passed("V" + undo.version(), "undone with " + undo.fileName());
+            }
+            return result.summary("Undid " + undos.size() + " version(s): "
+                    + chosen.stream().map(v -> "V" + v).reduce((a, b) -> a + ", " + b).orElse("") + ".");
+        }
+    }
+
+    private List<MigrationVersion> applied(Connection c) throws SQLException {
+        List<MigrationVersion> versions = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM "
+                + quote(flyway.schema) + ".flyway_schema_history WHERE version IS NOT NULL AND success "
+                + "ORDER BY installed_rank DESC")) {
+            while (rs.next()) {
+                versions.add(MigrationVersion.parse(rs.getString(1).replace('_', '.')));
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return versions;
+            }
+            throw e;
+        }
+        versions.sort(java.util.Comparator.reverseOrder());
+        return versions;
+    }
+
+    private List<MigrationVersion> chosen(List<MigrationVersion> applied) {
+        if (amount.target != null) {
+            MigrationVersion target = MigrationVersion.parse(amount.target);
+            if (target == null) {
+                throw CliException.badInput("--target " + amount.target + " is not a version (digits and dots)");
+            }
+            return applied.stream().filter(v -> v.compareTo(target) > 0).toList();
+        }
+        int steps = amount.steps == null ? 1 : amount.steps;
+        if (steps < 1) {
+            throw CliException.badInput("--steps must be at least 1");
+        }
+        return applied.subList(0, Math.min(steps, applied.size()));
+    }
+
+    private void confirm(List<MigrationVersion> chosen) throws java.io.IOException {
+        if (yes) {
+            return;
+        }
+        String what = "undo " + chosen.stream().map(v -> "V" + v).reduce((a, b) -> a + ", " + b).orElse("")
+                + " on " + db.masked();
+        if (!root.interactive) {
+            throw CliException.badInput("Refusing to " + what + " without --yes: stdin is not a terminal.");
+        }
+        spec.commandLine().getOut().print("About to " + what + ". Type yes to continue: ");
+        spec.commandLine().getOut().flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (!"yes".equalsIgnoreCase(answer == null ? "" : answer.strip())) {
+            throw CliException.badInput("Not confirmed; nothing was undone.");
+        }
+    }
+}

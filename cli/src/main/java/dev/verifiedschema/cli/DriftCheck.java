@@ -1,0 +1,112 @@
+package dev.verifiedschema.cli;
+
+import dev.verifiedschema.compare.Change;
+import dev.verifiedschema.compare.ContractCheck;
+import dev.verifiedschema.compare.SchemaDiff;
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.migrate.MigrationScript;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.MigrationVersion;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import dev.verifiedschema.migrate.Flyways;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.verifiedschema.contract.Identifiers.quote;
+
+/**
+ * Compares a live database with what its own {@code flyway_schema_history} claims: the same
+ * versions are rebuilt on a throwaway database and the two schemas are diffed. Nothing is written
+ * to the live database.
+ */
+final class DriftCheck {
+    /** The live version, or {@code null} when nothing is applied. */
+    MigrationVersion liveVersion;
+
+    private DriftCheck() {
+    }
+
+    static DriftCheck run(BaseCommand command, DatabaseOptions db, MigrationSet set, Contract contract, String schema,
+                          Scratch scratch, Result result) throws SQLException {
+        DriftCheck drift = new DriftCheck();
+        try (Connection live = db.connect(command.root.env)) {
+            List<MigrationVersion> applied = applied(live, schema);
+            drift.liveVersion = applied.isEmpty() ? null : applied.get(applied.size() - 1);
+            for (MigrationVersion v : applied) {
+                if (set.forwards().stream().noneMatch(f -> f.version().equals(v))) {
+                    result.problem("V" + v, "V" + v + " is recorded as applied in the live database, but "
+                            + "there is no V" + v + "__*.sql in the migrations; the scripts are out of date");
+                }
+            }
+            checksums(db, command, set, schema, result);
+            SchemaSnapshot replica = replica(scratch, set, drift.liveVersion, schema);
+            SchemaSnapshot actual = SchemaInspector.create().inspect(live, schema);
+            SchemaDiff diff = SchemaDiff.between(replica, actual);
+            for (Change c : diff.changes()) {
+                result.problem(c.objectType().words() + " " + c.name(), switch (c.kind()) {
+                    case ADDED -> "only in the live database (not made by any migration): " + c.after();
+                    case REMOVED -> "missing from the live database (a migration makes it): " + c.before();
+                    case CHANGED -> "differs: migrations make " + c.before() + ", the live database has " + c.after();
+                });
+            }
+            result.put("liveVersion", drift.liveVersion == null ? null : drift.liveVersion.text())
+                    .put("drift", diff.changes().stream().map(Change::describe).toList());
+            if (contract != null) {
+                ContractCheck.check(contract, actual).forEach(v -> result.problem("contract " + v.table()
+                        + (v.object() == null || v.object().equals(v.table()) ? "" : "." + v.object()), v.describe()));
+            }
+        }
+        return drift;
+    }
+
+    private static List<MigrationVersion> applied(Connection live, String schema) throws SQLException {
+        List<MigrationVersion> versions = new ArrayList<>();
+        try (Statement s = live.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM " + quote(schema)
+                + ".flyway_schema_history WHERE version IS NOT NULL AND success")) {
+            while (rs.next()) {
+                versions.add(MigrationVersion.parse(rs.getString(1).replace('_', '.')));
+            }
+        } catch (SQLException e) {
+            if (!"42P01".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        versions.sort(null);
+        return versions;
+    }
+
+    private static void checksums(DatabaseOptions db, BaseCommand command, MigrationSet set, String schema,
+                                  Result result) {
+        ValidateResult validation = Flyways.configure(db.dataSource(command.root.env), set.locations(), schema)
+                .ignoreMigrationPatterns("*:pending", "*:missing", "*:future")
+                .load().validateWithResult();
+        for (ValidateOutput invalid : validation.invalidMigrations) {
+            String message = invalid.errorDetails == null ? "does not match" : invalid.errorDetails.errorMessage;
+            result.passed("V" + invalid.version + " checksum", "warning: " + message.strip());
+        }
+    }
+
+    private static SchemaSnapshot replica(Scratch scratch, MigrationSet set, MigrationVersion version, String schema)
+            throws SQLException {
+        String database = scratch.newDatabase();
+        if (version != null) {
+            MigrationScript target = set.forwards().stream().filter(f -> f.version().compareTo(version) <= 0)
+                    .reduce((a, b) -> b).orElse(null);
+            if (target != null) {
+                Flyways.configure(scratch.server().dataSource(database), set.locations(), schema)
+                        .target(version.text()).load().migrate();
+            }
+        }
+        try (Connection c = scratch.server().dataSource(database).getConnection()) {
+            return SchemaInspector.create().inspect(c, schema);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.verifiedschema.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Rebuilds on a throwaway database what the live database's flyway_schema_history claims, and "
+                + "reports every difference from the live schema (hand-made hotfixes, a missing column, an extra index), "
+                + "changed checksums, and, with --contract, contract violations. Read-only on the live database."})
+final class DriftCommand extends BaseCommand {
+    @Mixin
+    DatabaseOptions db;
+
+    @Mixin
+    MigrationOptions migrations;
+
+    @Option(names = "--schema", defaultValue = "public", description = "the schema (default public)")
+    String schema;
+
+    @Override
+    String secret() {
+        return db.given() ? db.password(root.env) : null;
+    }
+
+    @Override
+    Result execute() throws Exception {
+        db.require("drift");
+        var set = migrations.set("drift");
+        var contract = migrations.contractOrNull();
+        Result result = new Result("drift");
+        try (Scratch scratch = Scratch.embedded(0)) {
+            DriftCheck drift = DriftCheck.run(this, db, set, contract, schema, scratch, result);
+            String version = drift.liveVersion == null ? "no version" : "V" + drift.liveVersion;
+            return result.summary(result.failed()
+                    ? "The live database (" + version + ") differs from what its migrations build."
+                    : "No drift: the live database (" + version + ") is exactly what its migrations build.");
+        }
+    }
+}

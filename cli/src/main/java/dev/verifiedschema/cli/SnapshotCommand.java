@@ -1,0 +1,75 @@
+package dev.verifiedschema.cli;
+
+import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.report.ContractYaml;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import dev.verifiedschema.migrate.Flyways;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Prints a contract YAML of a schema, to bootstrap a contract and then trim it by hand: "
+                + "of a live database (--url) or of what a migration set builds (--migrations, on embedded PostgreSQL)."})
+final class SnapshotCommand extends BaseCommand {
+    @Mixin
+    DatabaseOptions db;
+
+    @Option(names = "--migrations", paramLabel = "DIR", description = "build the schema from these migrations instead")
+    java.nio.file.Path migrations;
+
+    @Option(names = "--schema", defaultValue = "public", description = "the schema (default public)")
+    String schema;
+
+    @Option(names = "--tables", paramLabel = "GLOB", split = ",", description = "only tables matching these globs, e.g. hm_*,users")
+    List<String> tables;
+
+    @Override
+    String secret() {
+        return db.given() ? db.password(root.env) : null;
+    }
+
+    @Override
+    Result execute() throws Exception {
+        if (db.given() == (migrations != null)) {
+            throw CliException.badInput("snapshot needs either --url JDBC or --migrations DIR (one of them)");
+        }
+        SchemaSnapshot snapshot;
+        if (db.given()) {
+            try (Connection c = db.connect(root.env)) {
+                snapshot = SchemaInspector.create().inspect(c, schema);
+            }
+        } else {
+            MigrationOptions options = new MigrationOptions();
+            options.migrations = migrations;
+            options.set("snapshot");
+            try (Scratch scratch = Scratch.embedded(0)) {
+                String database = scratch.newDatabase();
+                Flyways.configure(scratch.server().dataSource(database), List.of(options.location()), schema)
+                        .load().migrate();
+                try (Connection c = scratch.server().dataSource(database).getConnection()) {
+                    snapshot = SchemaInspector.create().inspect(c, schema);
+                }
+            }
+        }
+        String yaml = ContractYaml.of(snapshot, filter());
+        return new Result("snapshot").summary(snapshot.tables().size() + " table(s) in schema " + schema).raw(yaml)
+                .put("contractYaml", yaml);
+    }
+
+    private Predicate<String> filter() {
+        if (tables == null || tables.isEmpty()) {
+            return t -> true;
+        }
+        List<Pattern> patterns = tables.stream().map(String::strip)
+                .map(g -> Pattern.compile(g.chars().mapToObj(c -> c == '*' ? ".*" : c == '?' ? "."
+                        : Pattern.quote(String.valueOf((char) c))).reduce("", String::concat))).toList();
+        return t -> patterns.stream().anyMatch(p -> p.matcher(t).matches());
+    }
+
+}

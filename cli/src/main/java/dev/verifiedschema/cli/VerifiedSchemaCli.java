@@ -1,0 +1,65 @@
+package dev.verifiedschema.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * The {@code verified-schema} command line. Exit codes: 0 everything holds, 1 problems found,
+ * 2 bad input, 3 environment (cannot connect, PostgreSQL could not start).
+ */
+@Command(name = "verified-schema", mixinStandardHelpOptions = true, version = "verified-schema 0.1.0",
+        description = "Proves that a PostgreSQL schema built by Flyway migrations is what the application needs.",
+        subcommands = {VerifyCommand.class, CheckCommand.class, DriftCommand.class, RehearseCommand.class,
+                SnapshotCommand.class, RemediateCommand.class, StatusCommand.class, HistoryCommand.class,
+                UpgradeCommand.class, DowngradeCommand.class, LintCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything holds", "1:problems found (violation, drift, failed undo, lint error, NO-GO)",
+                "2:bad input (unknown option, missing file, malformed contract or migration names)",
+                "3:environment (cannot connect, login refused, PostgreSQL could not start)"})
+public final class VerifiedSchemaCli implements Runnable {
+    final Map<String, String> env;
+    final boolean interactive;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    VerifiedSchemaCli(Map<String, String> env, boolean interactive) {
+        this.env = env;
+        this.interactive = interactive;
+    }
+
+    /** Entry point of the runnable jar. */
+    public static void main(String[] args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        int code = run(args, System.getenv(), System.console() != null,
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given environment and streams; returns the exit code. */
+    static int run(String[] args, Map<String, String> env, boolean interactive, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new VerifiedSchemaCli(env, interactive));
+        line.setOut(out);
+        line.setErr(err);
+        line.setExitCodeExceptionMapper(e -> CliException.BAD_INPUT);
+        line.setParameterExceptionHandler((e, a) -> {
+            err.println(e.getMessage());
+            err.println("Run 'verified-schema " + (e.getCommandLine().getCommandName().equals("verified-schema")
+                    ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for the options.");
+            return CliException.BAD_INPUT;
+        });
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

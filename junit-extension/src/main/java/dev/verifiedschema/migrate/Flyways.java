@@ -1,0 +1,41 @@
+package dev.verifiedschema.migrate;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The one place where the toolkit configures Flyway Community, so every caller (stairway, template
+ * databases, command line) migrates the same way.
+ */
+public final class Flyways {
+    private Flyways() {
+    }
+
+    /**
+     * A Flyway configuration for a database, locations and schema. Bare locations mean the file
+     * system. Flyway's transactional advisory lock is turned off: with it, a migration that runs
+     * outside a transaction ({@code CREATE INDEX CONCURRENTLY}) waits forever for Flyway's own
+     * open transaction.
+     */
+    public static FluentConfiguration configure(DataSource dataSource, List<String> locations, String schema) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        FluentConfiguration configuration = Flyway.configure(loader != null ? loader : Flyways.class.getClassLoader());
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration
+                .dataSource(dataSource)
+                .locations(locations.stream().map(Flyways::location).toArray(String[]::new))
+                .schemas(schema)
+                .defaultSchema(schema)
+                .cleanDisabled(true);
+    }
+
+    /** Flyway reads a bare location as a classpath one; ours means the file system. */
+    static String location(String location) {
+        return location.startsWith("classpath:") || location.startsWith("filesystem:") ? location
+                : "filesystem:" + location;
+    }
+}
