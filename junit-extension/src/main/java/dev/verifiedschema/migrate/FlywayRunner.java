@@ -10,13 +10,21 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Flyway Community, pointed at one database and schema, migrating to a chosen version. */
-final class FlywayRunner {
+/**
+ * Flyway Community, pointed at one database and schema, migrating to a chosen version. One runner
+ * serves a whole stairway: its connections are kept for the next run ({@link ReusedConnections}),
+ * and only the first run validates the applied migrations against the scripts (the later ones would
+ * check again what the stairway itself just applied from the same scripts).
+ */
+final class FlywayRunner implements AutoCloseable {
     private final FluentConfiguration base;
+    private final ReusedConnections connections;
+    private boolean validated;
 
     FlywayRunner(DataSource dataSource, List<String> locations, String schema) {
+        this.connections = new ReusedConnections(dataSource);
         this.base = Flyway.configure(Thread.currentThread().getContextClassLoader())
-                .dataSource(dataSource)
+                .dataSource(connections)
                 .locations(locations.stream().map(FlywayRunner::flywayLocation).toArray(String[]::new))
                 .schemas(schema)
                 .defaultSchema(schema)
@@ -37,7 +45,9 @@ final class FlywayRunner {
      */
     ScriptFailure migrateTo(MigrationScript script) {
         try {
-            FluentConfiguration configuration = Flyway.configure(base.getClassLoader()).configuration(base);
+            FluentConfiguration configuration = Flyway.configure(base.getClassLoader()).configuration(base)
+                    .validateOnMigrate(!validated);
+            validated = true;
             if (script != null) {
                 configuration.target(script.version().text());
             }
@@ -46,6 +56,12 @@ final class FlywayRunner {
         } catch (FlywayException e) {
             return failure(script, e);
         }
+    }
+
+    /** Closes the connections kept for reuse. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     private static ScriptFailure failure(MigrationScript script, FlywayException e) {
