@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Copies of a verified template database, made ahead on one background thread so that a test
- * rarely waits for {@code CREATE DATABASE ... TEMPLATE}. All creates and drops run on that one
- * thread, because PostgreSQL will not copy a template while another session uses it.
+ * rarely waits for {@code CREATE DATABASE ... TEMPLATE}. All copies are made on that one thread,
+ * because PostgreSQL will not copy a template while another session uses it; used copies are
+ * dropped on a second thread, so a drop never delays the next copy.
  */
 final class ClonePool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClonePool.class);
@@ -24,17 +25,15 @@ final class ClonePool implements AutoCloseable {
     private final String template;
     private final int prefetch;
     private final ExecutorService worker;
+    private final ExecutorService dropper;
     private final Deque<Future<String>> ready = new ArrayDeque<>();
 
     ClonePool(PostgresServer server, String template, int prefetch) {
         this.server = server;
         this.template = template;
         this.prefetch = prefetch;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "verified-schema-clones-" + template);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(daemon("verified-schema-clones-" + template));
+        this.dropper = Executors.newSingleThreadExecutor(daemon("verified-schema-drops-" + template));
         topUp();
     }
 
@@ -57,9 +56,17 @@ final class ClonePool implements AutoCloseable {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Drops a copy in the background. */
     void release(String database) {
-        worker.submit(() -> {
+        dropper.submit(() -> {
             try {
                 server.dropDatabase(database);
             } catch (RuntimeException e) {
@@ -88,10 +95,12 @@ final class ClonePool implements AutoCloseable {
             }
             ready.clear();
         }
-        release(template);
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+            release(template);
+            dropper.shutdown();
+            if (!dropper.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("Test databases of template {} were still being dropped after 30 s", template);
             }
         } catch (InterruptedException e) {

@@ -9,14 +9,20 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Flyway Community, pointed at one database and schema, migrating to a chosen version. */
-final class FlywayRunner {
-    private final DataSource dataSource;
+/**
+ * Flyway Community, pointed at one database and schema, migrating to a chosen version. One runner
+ * serves a whole stairway: its connections are kept for the next run ({@link ReusedConnections}),
+ * and only the first run validates the applied migrations against the scripts (the later ones would
+ * check again what the stairway itself just applied from the same scripts).
+ */
+final class FlywayRunner implements AutoCloseable {
+    private final ReusedConnections connections;
     private final List<String> locations;
     private final String schema;
+    private boolean validated;
 
     FlywayRunner(DataSource dataSource, List<String> locations, String schema) {
-        this.dataSource = dataSource;
+        this.connections = new ReusedConnections(dataSource);
         this.locations = locations;
         this.schema = schema;
     }
@@ -28,7 +34,9 @@ final class FlywayRunner {
      */
     ScriptFailure migrateTo(MigrationScript script) {
         try {
-            FluentConfiguration configuration = Flyways.configure(dataSource, locations, schema).validateOnMigrate(true);
+            FluentConfiguration configuration = Flyways.configure(connections, locations, schema)
+                    .validateOnMigrate(!validated);
+            validated = true;
             if (script != null) {
                 configuration.target(script.version().text());
             }
@@ -37,6 +45,12 @@ final class FlywayRunner {
         } catch (FlywayException e) {
             return failure(script, e);
         }
+    }
+
+    /** Closes the connections kept for reuse. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     private static ScriptFailure failure(MigrationScript script, FlywayException e) {

@@ -1,6 +1,5 @@
 package dev.verifiedschema.migrate;
 
-import dev.verifiedschema.compare.Change;
 import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
@@ -116,7 +115,7 @@ public final class Stairway {
         checkUndoScripts();
         long began = System.nanoTime();
         Run run = new Run(database);
-        try (Connection connection = database.getConnection()) {
+        try (run.flyway; Connection connection = database.getConnection()) {
             run.connection = connection;
             run.climb();
         } catch (SQLException e) {
@@ -142,14 +141,8 @@ public final class Stairway {
         if (!orphans.isEmpty()) {
             throw new MigrationSetException(fixtures.location(), orphans);
         }
-        if (undoPolicy != UndoPolicy.REQUIRED) {
-            return;
-        }
-        List<String> missing = set.forwards().stream().filter(v -> set.undo(v.version()).isEmpty())
-                .map(v -> v.path() + " has no undo script U" + v.version() + "__*.sql; write one, or set the undo "
-                        + "policy to optional to accept V" + v.version() + " as irreversible").toList();
-        if (!missing.isEmpty()) {
-            throw new MigrationSetException(String.join(", ", set.locations()), missing);
+        if (undoPolicy == UndoPolicy.REQUIRED) {
+            StairwayText.requireUndoScripts(set);
         }
     }
 
@@ -158,6 +151,10 @@ public final class Stairway {
         Halt() {
             super(null, null, false, false);
         }
+    }
+
+    /** The schema at one version: its snapshot and the fingerprint taken with it. */
+    private record Level(SchemaSnapshot snapshot, String fingerprint) {
     }
 
     /** The state of one run. */
@@ -187,12 +184,12 @@ public final class Stairway {
                 }
                 todo = todo.subList(todo.indexOf(base) + 1, todo.size());
             }
-            SchemaSnapshot previous = snapshot();
-            SchemaSnapshot empty = previous;
+            Level previous = new Level(snapshot(), fingerprint());
+            Level empty = previous;
             for (MigrationScript forward : todo) {
                 previous = step(forward, previous);
             }
-            head = previous;
+            head = previous.snapshot();
             if (contract != null) {
                 violations = ContractCheck.check(contract, head);
                 if (!violations.isEmpty()) {
@@ -205,8 +202,9 @@ public final class Stairway {
             }
         }
 
-        private SchemaSnapshot step(MigrationScript forward, SchemaSnapshot previous) throws SQLException {
+        private Level step(MigrationScript forward, Level previousLevel) throws SQLException {
             String v = forward.version().text();
+            SchemaSnapshot previous = previousLevel.snapshot();
             Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
             Map<String, TableData.Print> beforeForward = TableData.read(connection, schema, oldColumns);
 
@@ -216,23 +214,25 @@ public final class Stairway {
                 fail("forward", v, forward.fileName(), "V" + v + " failed: " + failed.describe()
                         + "\nFix the script; the database is at V" + previousVersion(forward) + ".");
             }
-            SchemaSnapshot current = snapshot();
+            Level level = new Level(snapshot(), fingerprint());
+            SchemaSnapshot current = level.snapshot();
             long forwardMs = ms(t0);
             MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
             if (undo == null) {
                 steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false));
                 loadFixtures(forward);
-                return current;
+                return level;
             }
             Map<String, List<String>> keptColumns = TableData.sharedColumns(previous, current);
             Map<String, TableData.Print> atVersion = TableData.read(connection, schema, keptColumns);
 
             long t1 = System.nanoTime();
+            String historyRow = Reapply.historyRow(connection, schema, forward.version());
             runUndo(forward, undo);
-            SchemaDiff undoDiff = SchemaDiff.between(previous, snapshot());
+            SchemaDiff undoDiff = diffFrom(previousLevel);
             if (!undoDiff.isEmpty()) {
                 fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
-                        + previousVersion(forward) + ":\n" + undoDiff(undoDiff)
+                        + previousVersion(forward) + ":\n" + StairwayText.undoDiff(undoDiff)
                         + "\nFix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does.");
             }
             List<String> lost = TableData.differences(beforeForward, TableData.read(connection, schema, oldColumns));
@@ -244,17 +244,17 @@ public final class Stairway {
             long undoMs = ms(t1);
 
             long t2 = System.nanoTime();
-            ScriptFailure redoFailed = flyway.migrateTo(forward);
+            ScriptFailure redoFailed = Reapply.run(connection, schema, forward, historyRow) ? null
+                    : flyway.migrateTo(forward);
             if (redoFailed != null) {
                 fail("redo", v, forward.fileName(), "redo of V" + v + " (after its undo) failed: " + redoFailed.describe()
                         + "\nThe undo script probably left something behind that the forward script creates again; "
                         + "fix " + undo.fileName() + ".");
             }
-            SchemaDiff redoDiff = SchemaDiff.between(current, snapshot());
+            SchemaDiff redoDiff = diffFrom(level);
             if (!redoDiff.isEmpty()) {
                 fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
-                        + redoDiff.changes().stream().map(c -> "  - " + c.describe()).reduce((a, b) -> a + "\n" + b)
-                        .orElse("") + "\nThe undo script left state behind that changes what V" + v + " does.");
+                        + StairwayText.redoDiff(redoDiff) + "\nThe undo script left state behind that changes what V" + v + " does.");
             }
             List<String> changed = TableData.differences(atVersion, TableData.read(connection, schema, keptColumns));
             if (!changed.isEmpty()) {
@@ -266,7 +266,7 @@ public final class Stairway {
             LOG.info("verified {}", result.describe());
             steps.add(result);
             loadFixtures(forward);
-            return current;
+            return level;
         }
 
         private void runUndo(MigrationScript forward, MigrationScript undo) throws SQLException {
@@ -288,7 +288,7 @@ public final class Stairway {
             }
         }
 
-        private void downgradeAll(SchemaSnapshot empty, List<MigrationScript> climbed) throws SQLException {
+        private void downgradeAll(Level empty, List<MigrationScript> climbed) throws SQLException {
             List<MigrationScript> reversed = new ArrayList<>(climbed);
             java.util.Collections.reverse(reversed);
             for (MigrationScript forward : reversed) {
@@ -305,12 +305,12 @@ public final class Stairway {
             for (MigrationScript forward : reversed) {
                 runUndo(forward, set.undo(forward.version()).orElseThrow());
             }
-            SchemaDiff trace = SchemaDiff.between(empty, snapshot());
+            SchemaDiff trace = diffFrom(empty);
             if (!trace.isEmpty()) {
                 downgrade = "failed";
                 fail("full downgrade", null, null, "a full downgrade from head to "
                         + (start == null ? "zero" : "V" + start) + " left a trace:\n"
-                        + undoDiff(trace) + "\nEvery object must be dropped by the undo script of the version that "
+                        + StairwayText.undoDiff(trace) + "\nEvery object must be dropped by the undo script of the version that "
                         + "created it.");
             }
             downgrade = "passed";
@@ -320,23 +320,26 @@ public final class Stairway {
             return inspector.inspect(connection, schema);
         }
 
+        private String fingerprint() {
+            return inspector.fingerprint(connection, schema);
+        }
+
+        /**
+         * How the schema now differs from an earlier level. Equal fingerprints mean equal snapshots, so
+         * the usual case (nothing differs) costs one round trip; otherwise the schema is inspected and
+         * compared, which may still find no difference.
+         */
+        private SchemaDiff diffFrom(Level expected) {
+            if (fingerprint().equals(expected.fingerprint())) {
+                return new SchemaDiff(List.of());
+            }
+            return SchemaDiff.between(expected.snapshot(), snapshot());
+        }
+
         private void fail(String step, String version, String script, String message) {
             failure = new StairwayReport.Failure(step, version, script, message);
             throw new Halt();
         }
-    }
-
-    private static String undoDiff(SchemaDiff diff) {
-        StringBuilder text = new StringBuilder();
-        for (Change c : diff.changes()) {
-            text.append("  - ").append(switch (c.kind()) {
-                case ADDED -> "left behind: " + c.objectType().words() + " " + c.name() + " " + c.after();
-                case REMOVED -> "removed: " + c.objectType().words() + " " + c.name() + " " + c.before();
-                case CHANGED -> "changed: " + c.objectType().words() + " " + c.name() + " is " + c.after()
-                        + ", was " + c.before();
-            }).append('\n');
-        }
-        return text.toString().stripTrailing();
     }
 
     private String previousVersion(MigrationScript forward) {

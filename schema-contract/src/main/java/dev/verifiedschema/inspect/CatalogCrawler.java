@@ -63,7 +63,7 @@ final class CatalogCrawler {
     /** Placeholder in the SQL resources for the OID of the inspected schema. */
     private static final String SCHEMA_OID = "schemaOid";
 
-    private static final List<InformationSchemaKey> QUERIES = List.of(SCHEMATA, TABLES, TABLE_COLUMNS,
+    static final List<InformationSchemaKey> QUERIES = List.of(SCHEMATA, TABLES, TABLE_COLUMNS,
             PRIMARY_KEYS, INDEXES, TABLE_CONSTRAINTS, CONSTRAINT_COLUMN_USAGE, TRIGGERS, VIEWS, SEQUENCES, FUNCTIONS);
     private static final List<SchemaInfoMetadataRetrievalStrategy> ALL_AT_ONCE = List.of(
             SchemaInfoMetadataRetrievalStrategy.tablesRetrievalStrategy,

@@ -1,0 +1,137 @@
+package dev.verifiedschema.bench;
+
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.migrate.FixtureSet;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.Stairway;
+import dev.verifiedschema.migrate.Flyways;
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** P1 (stairway against plain migrate) and P3 (how verification grows with the number of migrations). */
+final class StairwayMeasures {
+    private StairwayMeasures() {
+    }
+
+    /** P1: full stairway of the TalentAI set ÷ plain Flyway migrate of it, both on fresh databases. */
+    static Result p1(Env env) {
+        int runs = env.quick ? 3 : 7;
+        Contract contract = env.talentaiContract();
+        Stats stairway = new Stats();
+        Stats migrate = new Stats();
+        for (int i = -1; i < runs; i++) { // round -1 warms the JVM up and is not counted
+            boolean stairwayFirst = i % 2 == 0;
+            double s = stairwayFirst ? verifyTalentai(env, contract) : 0;
+            double m = migrateTalentai(env);
+            s = stairwayFirst ? s : verifyTalentai(env, contract);
+            if (i >= 0) {
+                stairway.add(s);
+                migrate.add(m);
+            }
+        }
+        double ratio = stairway.median() / migrate.median();
+        return Result.ratio("P1", "stairway_vs_migrate", ratio, "<=", 4, Result.details(
+                "stairway_median_ms", Stats.round(stairway.median()), "migrate_median_ms",
+                Stats.round(migrate.median()), "runs", runs));
+    }
+
+    /** Loads the set and fixtures and runs the whole stairway (contract, full downgrade) on a fresh database. */
+    static double verifyTalentai(Env env, Contract contract) {
+        String db = env.server.createDatabase(null);
+        try {
+            long start = System.nanoTime();
+            Stairway.of(MigrationSet.load(List.of(env.talentaiMigrations()))).withContract(contract)
+                    .withFixtures(FixtureSet.load(env.talentaiFixtures())).run(env.server.dataSource(db));
+            return Stats.since(start);
+        } finally {
+            env.server.dropDatabase(db);
+        }
+    }
+
+    /** Plain Flyway migrate of the TalentAI set on a fresh database, as an application would run it. */
+    static double migrateTalentai(Env env) {
+        String db = env.server.createDatabase(null);
+        try {
+            long start = System.nanoTime();
+            Flyways.configure(env.server.dataSource(db), List.of(env.talentaiMigrations()), "public").load().migrate();
+            return Stats.since(start);
+        } finally {
+            env.server.dropDatabase(db);
+        }
+    }
+
+    /**
+     * P3: verify of a synthetic 200-migration set ÷ verify of a 50-migration set. A quick run uses 100
+     * and 25 migrations (the same 4:1), named so in its line, to stay within its time budget.
+     */
+    static Result p3(Env env) throws IOException {
+        int large = env.quick ? 100 : 200;
+        int small = large / 4;
+        int runs = env.quick ? 1 : 3;
+        Path largeSet = SyntheticSet.write(env.temp.resolve("synthetic-" + large), large);
+        Path smallSet = SyntheticSet.write(env.temp.resolve("synthetic-" + small), small);
+        verify(env, SyntheticSet.write(env.temp.resolve("synthetic-warmup"), 10)); // warm-up
+        Stats big = new Stats();
+        Stats little = new Stats();
+        for (int i = 0; i < runs; i++) {
+            little.add(verify(env, smallSet));
+            big.add(verify(env, largeSet));
+            Env.log("P3 run " + (i + 1) + ": " + small + " migrations " + Math.round(little.median()) + " ms, "
+                    + large + " migrations " + Math.round(big.median()) + " ms");
+        }
+        double ratio = big.median() / little.median();
+        return Result.ratio("P3", "verify_" + large + "_vs_" + small + "_migrations", ratio, "<=", 5, Result.details(
+                "verify" + large + "_median_ms", Stats.round(big.median()), "verify" + small + "_median_ms",
+                Stats.round(little.median()), "runs", runs));
+    }
+
+    static double verify(Env env, Path set) {
+        String db = env.server.createDatabase(null);
+        try {
+            long start = System.nanoTime();
+            Stairway.of(MigrationSet.load(List.of("filesystem:" + set))).run(env.server.dataSource(db));
+            return Stats.since(start);
+        } finally {
+            env.server.dropDatabase(db);
+        }
+    }
+
+    /**
+     * A deterministic migration set of {@code n} versions over a growing schema: two of every three
+     * versions create a table (primary key, a foreign key to the table before, an index, five
+     * columns), every third adds a column to the newest table; every version has an exact undo.
+     */
+    static final class SyntheticSet {
+        private SyntheticSet() {
+        }
+
+        static Path write(Path dir, int n) throws IOException {
+            Files.createDirectories(dir);
+            int lastTable = 0;
+            for (int v = 1; v <= n; v++) {
+                String forward;
+                String undo;
+                if (v % 3 == 0 && lastTable > 0) {
+                    forward = "ALTER TABLE s" + lastTable + " ADD COLUMN extra_" + v + " integer NOT NULL DEFAULT " + v
+                            + ";\n";
+                    undo = "ALTER TABLE s" + lastTable + " DROP COLUMN extra_" + v + ";\n";
+                } else {
+                    String reference = lastTable == 0 ? "" : " REFERENCES s" + lastTable + " (id)";
+                    lastTable = v;
+                    forward = "CREATE TABLE s" + v + " (\n    id bigint PRIMARY KEY,\n    parent_id bigint" + reference
+                            + ",\n    name varchar(100) NOT NULL,\n    amount numeric(12,2) NOT NULL DEFAULT 0,\n"
+                            + "    created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP\n);\n"
+                            + "CREATE INDEX s" + v + "_parent_idx ON s" + v + " (parent_id);\n";
+                    undo = "DROP TABLE s" + v + ";\n";
+                }
+                Files.writeString(dir.resolve(String.format("V%d__step_%d.sql", v, v)), forward);
+                Files.writeString(dir.resolve(String.format("U%d__step_%d.sql", v, v)), undo);
+            }
+            return dir;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.verifiedschema.bench;
+
+import dev.verifiedschema.compare.SchemaDiff;
+import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+
+import java.io.IOException;
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/** P4 (snapshot of 1000 tables against pg_dump) and P7 (peak heap of snapshot and diff in 256 MB). */
+final class WideSchemaMeasures {
+    static final int TABLES = 1000;
+
+    private WideSchemaMeasures() {
+    }
+
+    /** A database with {@value #TABLES} tables, each with a primary key, a foreign key, an index and 8 columns. */
+    static String create(Env env) throws Exception {
+        String db = env.server.createDatabase(null);
+        long start = System.nanoTime();
+        env.execute(db, sql(TABLES));
+        Env.log("built " + TABLES + " tables in " + Math.round(Stats.since(start)) + " ms");
+        return db;
+    }
+
+    static String sql(int tables) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i <= tables; i++) {
+            sql.append("CREATE TABLE t").append(i).append(" (id bigint PRIMARY KEY, ")
+                    .append(i == 1 ? "prev_id bigint, " : "prev_id bigint REFERENCES t" + (i - 1) + " (id), ")
+                    .append("name varchar(100) NOT NULL, amount numeric(12,2), created_at timestamptz DEFAULT now(), ")
+                    .append("flag boolean, note text, code integer);\n")
+                    .append("CREATE INDEX t").append(i).append("_name_idx ON t").append(i).append(" (name);\n");
+        }
+        return sql.toString();
+    }
+
+    /** P4: SchemaInspector snapshot (connect, inspect, close) ÷ {@code pg_dump --schema-only}, interleaved. */
+    static Result p4(Env env, String db) throws Exception {
+        Path pgDump = findPgDump();
+        int runs = env.quick ? 3 : 7;
+        Stats snapshot = new Stats();
+        Stats dump = new Stats();
+        for (int i = -1; i < runs; i++) {
+            double s = snapshot(env, db);
+            double d = pgDump(env, db, pgDump);
+            if (i >= 0) {
+                snapshot.add(s);
+                dump.add(d);
+            }
+        }
+        return Result.ratio("P4", "snapshot_1000_tables_vs_pg_dump", snapshot.median() / dump.median(), "<=", 2,
+                Result.details("snapshot_median_ms", Stats.round(snapshot.median()), "pg_dump_median_ms",
+                        Stats.round(dump.median()), "tables", TABLES, "runs", runs));
+    }
+
+    private static double snapshot(Env env, String db) throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = env.server.dataSource(db).getConnection()) {
+            SchemaSnapshot s = SchemaInspector.create().inspect(c, "public");
+            if (s.tables().size() != TABLES) {
+                throw new IllegalStateException("snapshot has " + s.tables().size() + " tables");
+            }
+        }
+        return Stats.since(start);
+    }
+
+    private static double pgDump(Env env, String db, Path pgDump) throws Exception {
+        String url = env.server.jdbcUrl(db); // jdbc:postgresql://host:port/db?user=...
+        String hostPort = url.substring("jdbc:postgresql://".length(), url.indexOf('/', "jdbc:postgresql://".length()));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(pgDump.toString(), "--schema-only", "--no-password",
+                "-h", hostPort.substring(0, hostPort.lastIndexOf(':')), "-p", hostPort.substring(hostPort.lastIndexOf(':') + 1),
+                "-U", "postgres", "-d", db)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(pgDump + " exited with " + p.exitValue());
+        }
+        return Stats.since(start);
+    }
+
+    /**
+     * pg_dump: next to the embedded server's binaries if they have one (zonky's archives ship only
+     * initdb, pg_ctl and postgres), else the newest {@code /usr/lib/postgresql/<major>/bin/pg_dump}
+     * (called directly, not through Debian's wrapper script), else the first on the PATH.
+     */
+    static Path findPgDump() throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        Path embedded = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        if (Files.isDirectory(embedded)) {
+            try (Stream<Path> dirs = Files.list(embedded)) {
+                dirs.map(d -> d.resolve("bin/pg_dump")).filter(Files::isExecutable).forEach(candidates::add);
+            }
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> dirs = Files.list(debian)) {
+                dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                        .sorted(Comparator.comparingInt((Path d) -> Integer.parseInt(d.getFileName().toString())).reversed())
+                        .map(d -> d.resolve("bin/pg_dump")).filter(Files::isExecutable).forEach(candidates::add);
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "pg_dump");
+            if (Files.isExecutable(p)) {
+                candidates.add(p);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no pg_dump found (embedded binaries, /usr/lib/postgresql/*/bin, PATH); "
+                    + "install a PostgreSQL client (apt-get install postgresql-client)");
+        }
+        return candidates.get(0);
+    }
+
+    /** P7: a child JVM with -Xmx256m snapshots the schema twice and diffs; reports its peak used heap. */
+    static Result p7(Env env, String db) throws Exception {
+        String out = env.runChild(env.childCommand(List.of("-Xmx256m"), "--child", "p7", env.server.jdbcUrl(db)));
+        double peak = Double.parseDouble(Env.field(out, "peak_heap_mb"));
+        return new Result("P7", "peak_heap_snapshot_diff_1000_tables", Result.details("peak_heap_mb", Stats.round(peak)),
+                "<=256", peak <= 256, Result.details("xmx_mb", 256, "tables", Env.field(out, "tables"),
+                "diff_changes", Env.field(out, "diff_changes"), "elapsed_ms", Env.field(out, "elapsed_ms")));
+    }
+
+    /**
+     * The P7 child: prints {@code peak_heap_mb=... tables=... diff_changes=... elapsed_ms=...}. The peak is
+     * the largest used heap seen by a 2 ms sampler of the MemoryMXBean and by every garbage collection's
+     * before-collection usage of the heap pools (GC notifications), so a peak between samples is not missed.
+     */
+    static void p7Child(String jdbcUrl) throws Exception {
+        AtomicLong peak = new AtomicLong();
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        NotificationListener onGc = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
+                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                peak.accumulateAndGet(before, Math::max);
+            }
+        };
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener(onGc, null, null);
+        }
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        int tables;
+        int changes;
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            SchemaInspector inspector = SchemaInspector.create();
+            SchemaSnapshot first = inspector.inspect(c, "public");
+            SchemaSnapshot second = inspector.inspect(c, "public");
+            tables = first.tables().size();
+            changes = SchemaDiff.between(SchemaSnapshot.empty("public"), first).changes().size()
+                    + SchemaDiff.between(first, second).changes().size();
+        }
+        double elapsed = Stats.since(start);
+        sampler.interrupt();
+        sampler.join();
+        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        System.out.printf(Locale.ROOT, "peak_heap_mb=%.1f tables=%d diff_changes=%d elapsed_ms=%d%n",
+                peak.get() / 1048576.0, tables, changes, Math.round(elapsed));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.verifiedschema.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the benchmarks compiling and working in the normal build without running them: one tiny
+ * measure end to end (P5, a few seconds), the output format, and the generated inputs.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void theQuickHealthCheckMeasureRunsAndPrintsItsLines() throws Exception {
+        List<Result> results = Bench.run(Path.of("..").toAbsolutePath().normalize(), true, Set.of("P5"));
+
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).line()).matches("P5 health_check_vs_raw_query ratio=\\d+(\\.\\d+)? goal<=3 (PASS|FAIL)");
+        assertThat(results.get(0).detailLine()).matches("# health_check_median_ms=\\S+ raw_query_median_ms=\\S+ runs=\\d+");
+    }
+
+    @Test
+    void linesAndJsonHaveTheDocumentedForm() {
+        Result result = Result.ratio("P1", "stairway_vs_migrate", 3.714, "<=", 4,
+                Result.details("stairway_median_ms", 2140.0, "migrate_median_ms", 577.0, "runs", 5));
+
+        assertThat(result.line()).isEqualTo("P1 stairway_vs_migrate ratio=3.71 goal<=4 PASS");
+        assertThat(result.detailLine()).isEqualTo("# stairway_median_ms=2140 migrate_median_ms=577 runs=5");
+        assertThat(result.json()).contains("\"id\": \"P1\"", "\"measured\": {\"ratio\": 3.71}", "\"pass\": true",
+                "\"runs\": 5");
+    }
+
+    @Test
+    void syntheticSetsAreDeterministicAndEveryVersionHasAnUndo(@TempDir Path dir) throws Exception {
+        Path first = StairwayMeasures.SyntheticSet.write(dir.resolve("a"), 12);
+        Path second = StairwayMeasures.SyntheticSet.write(dir.resolve("b"), 12);
+
+        try (var files = Files.list(first)) {
+            List<Path> scripts = files.sorted().toList();
+            assertThat(scripts).hasSize(24);
+            for (Path script : scripts) {
+                assertThat(Files.readString(second.resolve(script.getFileName()))).isEqualTo(Files.readString(script));
+            }
+        }
+        assertThat(Files.readString(first.resolve("V3__step_3.sql"))).startsWith("ALTER TABLE s2 ADD COLUMN");
+        assertThat(Files.readString(first.resolve("U3__step_3.sql"))).isEqualTo("ALTER TABLE s2 DROP COLUMN extra_3;\n");
+    }
+}
