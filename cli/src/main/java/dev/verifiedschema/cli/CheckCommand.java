@@ -5,7 +5,6 @@ import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.health.SchemaHealthCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.sql.Connection;
@@ -14,20 +13,12 @@ import java.time.Duration;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"The start-up health check against a live database, read-only: every missing table and "
                 + "column at once, and the remediation SQL."})
-final class CheckCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class CheckCommand extends DatabaseCommand {
     @Option(names = "--contract", paramLabel = "FILE", required = true, description = "the contract YAML")
     java.nio.file.Path contract;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5", description = "statement timeout (default 5)")
     int timeoutSeconds;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws Exception {

@@ -1,5 +1,6 @@
 package dev.verifiedschema.cli;
 
+import dev.verifiedschema.health.SqlStateAdvice;
 import dev.verifiedschema.provision.Secrets;
 import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -78,19 +79,7 @@ final class DatabaseOptions {
             return dataSource(env).getConnection();
         } catch (SQLException e) {
             throw new CliException(CliException.ENVIRONMENT, "Cannot connect to " + masked() + ": "
-                    + Secrets.mask(e.getMessage(), password(env)) + advice(e.getSQLState()), e);
+                    + Secrets.mask(e.getMessage(), password(env)) + SqlStateAdvice.of(e.getSQLState()), e);
         }
-    }
-
-    private static String advice(String state) {
-        if (state == null) {
-            return "";
-        }
-        return switch (state) {
-            case "28P01", "28000" -> " (login refused: check --user and the password in --password-env)";
-            case "3D000" -> " (no such database: check the URL)";
-            case "08001", "08004", "08006" -> " (the server cannot be reached: check host, port and that it is up)";
-            default -> " (SQLState " + state + ")";
-        };
     }
 }

@@ -26,10 +26,7 @@ import static dev.verifiedschema.contract.Identifiers.quote;
         description = {"Runs undo scripts (U<version>__*.sql) of the newest applied versions in reverse order and "
                 + "removes their rows from flyway_schema_history (like alembic downgrade -1). Works on Flyway Community.",
                 "Refuses without --yes when stdin is not a terminal, and refuses versions that have no undo script."})
-final class DowngradeCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class DowngradeCommand extends DatabaseCommand {
     @Mixin
     FlywayOptions flyway;
 
@@ -46,11 +43,6 @@ final class DowngradeCommand extends BaseCommand {
 
     @Option(names = "--yes", description = "do not ask for confirmation")
     boolean yes;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws Exception {

@@ -8,20 +8,12 @@ import picocli.CommandLine.Option;
         description = {"Rebuilds on a throwaway database what the live database's flyway_schema_history claims, and "
                 + "reports every difference from the live schema (hand-made hotfixes, a missing column, an extra index), "
                 + "changed checksums, and, with --contract, contract violations. Read-only on the live database."})
-final class DriftCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class DriftCommand extends DatabaseCommand {
     @Mixin
     MigrationOptions migrations;
 
     @Option(names = "--schema", defaultValue = "public", description = "the schema (default public)")
     String schema;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws Exception {

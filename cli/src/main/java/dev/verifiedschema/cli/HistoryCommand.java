@@ -1,7 +1,6 @@
 package dev.verifiedschema.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,17 +14,9 @@ import static dev.verifiedschema.contract.Identifiers.quote;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"The applied history from flyway_schema_history, oldest first (like alembic history)."})
-final class HistoryCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class HistoryCommand extends DatabaseCommand {
     @picocli.CommandLine.Option(names = "--schema", defaultValue = "public", description = "the schema of flyway_schema_history")
     String schema;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws SQLException {

@@ -17,20 +17,12 @@ import java.util.stream.Collectors;
         description = {"The pre-upgrade gate: drift must be empty; the pending migrations are applied to a rebuilt "
                 + "replica, undone and redone; the contract is checked at the new head; the pending scripts are "
                 + "linted. Nothing is written to the live database. Ends with GO or NO-GO."})
-final class RehearseCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class RehearseCommand extends DatabaseCommand {
     @Mixin
     MigrationOptions migrations;
 
     @Option(names = "--schema", defaultValue = "public", description = "the schema (default public)")
     String schema;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws Exception {

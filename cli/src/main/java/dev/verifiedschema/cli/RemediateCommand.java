@@ -3,7 +3,6 @@ package dev.verifiedschema.cli;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.migrate.MigrationVersion;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -14,20 +13,12 @@ import java.util.stream.Stream;
 @Command(name = "remediate", mixinStandardHelpOptions = true,
         description = {"Prints only the remediation SQL for a live database (ALTER TABLE ... ADD COLUMN IF NOT EXISTS "
                 + "...), or writes it as a draft migration V<next>__remediate_schema.sql with --as-migration DIR."})
-final class RemediateCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class RemediateCommand extends DatabaseCommand {
     @Option(names = "--contract", paramLabel = "FILE", required = true, description = "the contract YAML")
     Path contract;
 
     @Option(names = "--as-migration", paramLabel = "DIR", description = "write a draft V<next>__remediate_schema.sql there")
     Path asMigration;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws Exception {

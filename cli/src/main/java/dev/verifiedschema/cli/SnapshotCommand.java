@@ -5,7 +5,6 @@ import dev.verifiedschema.report.ContractYaml;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.migrate.Flyways;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.sql.Connection;
@@ -16,10 +15,7 @@ import java.util.regex.Pattern;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Prints a contract YAML of a schema, to bootstrap a contract and then trim it by hand: "
                 + "of a live database (--url) or of what a migration set builds (--migrations, on embedded PostgreSQL)."})
-final class SnapshotCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class SnapshotCommand extends DatabaseCommand {
     @Option(names = "--migrations", paramLabel = "DIR", description = "build the schema from these migrations instead")
     java.nio.file.Path migrations;
 
@@ -28,11 +24,6 @@ final class SnapshotCommand extends BaseCommand {
 
     @Option(names = "--tables", paramLabel = "GLOB", split = ",", description = "only tables matching these globs, e.g. hm_*,users")
     List<String> tables;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() throws Exception {

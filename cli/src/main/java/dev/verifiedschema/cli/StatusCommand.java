@@ -10,17 +10,9 @@ import java.util.List;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"The database's current version and the pending scripts (like alembic current)."})
-final class StatusCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class StatusCommand extends DatabaseCommand {
     @Mixin
     FlywayOptions flyway;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() {

@@ -12,20 +12,12 @@ import java.util.List;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Applies pending migrations (like alembic upgrade head), or up to --target V."})
-final class UpgradeCommand extends BaseCommand {
-    @Mixin
-    DatabaseOptions db;
-
+final class UpgradeCommand extends DatabaseCommand {
     @Mixin
     FlywayOptions flyway;
 
     @Option(names = "--target", paramLabel = "V", description = "stop at this version (default: the newest)")
     String target;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() {

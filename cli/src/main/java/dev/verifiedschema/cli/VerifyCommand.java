@@ -18,12 +18,9 @@ import java.nio.file.Path;
         description = {"Runs the full stairway on a throwaway database: every migration forward, undone, redone, "
                 + "compared; the contract at head; a full downgrade to zero.",
                 "Embedded PostgreSQL by default; with --url, a scratch database on that server (dropped afterwards)."})
-final class VerifyCommand extends BaseCommand {
+final class VerifyCommand extends DatabaseCommand {
     @Mixin
     MigrationOptions migrations;
-
-    @Mixin
-    DatabaseOptions db;
 
     @Option(names = "--fixtures", paramLabel = "DIR", description = "fixture scripts <version>__<desc>.sql, loaded after each version")
     Path fixtures;
@@ -38,11 +35,6 @@ final class VerifyCommand extends BaseCommand {
     @Option(names = "--pg-version", paramLabel = "N", defaultValue = "0",
             description = "PostgreSQL major version for embedded PostgreSQL (must match the binaries on the classpath)")
     int pgVersion;
-
-    @Override
-    String secret() {
-        return db.given() ? db.password(root.env) : null;
-    }
 
     @Override
     Result execute() {

@@ -1,5 +1,6 @@
 package dev.verifiedschema.provision;
 
+import dev.verifiedschema.health.SqlStateAdvice;
 import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ final class ExternalServer extends ManagedServer {
         } catch (SQLException e) {
             throw new ProvisionException("Could not connect to the external PostgreSQL at " + masked + " as "
                     + effectiveUser + ": " + Secrets.mask(e.getMessage(), effectivePassword)
-                    + advice(e.getSQLState()), e);
+                    + SqlStateAdvice.of(e.getSQLState()), e);
         }
         return server;
     }

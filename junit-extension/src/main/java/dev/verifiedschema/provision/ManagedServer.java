@@ -1,5 +1,6 @@
 package dev.verifiedschema.provision;
 
+import dev.verifiedschema.health.SqlStateAdvice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,20 +99,7 @@ abstract class ManagedServer implements PostgresServer {
             s.execute(sql);
         } catch (SQLException e) {
             throw new ProvisionException("Could not " + what + " on " + description() + ": "
-                    + Secrets.mask(e.getMessage(), jdbc.password()) + advice(e.getSQLState()), e);
+                    + Secrets.mask(e.getMessage(), jdbc.password()) + SqlStateAdvice.of(e.getSQLState()), e);
         }
-    }
-
-    static String advice(String sqlState) {
-        if (sqlState == null) {
-            return "";
-        }
-        return switch (sqlState) {
-            case "42501" -> " (the user may not create databases: grant CREATEDB, or use another user)";
-            case "55006" -> " (another session is connected to the template; close it first)";
-            case "28P01", "28000" -> " (the login was refused: check the user name and password)";
-            case "08001", "08004", "08006" -> " (the server cannot be reached: check host, port and that it is up)";
-            default -> " (SQLState " + sqlState + ")";
-        };
     }
 }

@@ -38,7 +38,8 @@ final class ContractReader {
             return new Contract(null, List.of(), Map.of(), nodes.source());
         }
         String schema = top.containsKey("schema") ? nodes.identifier(top.get("schema"), "schema") : "public";
-        List<String> owned = top.containsKey("owned") ? nodes.strings(top.get("owned"), "owned") : List.of();
+        List<String> owned = top.containsKey("owned") ? nodes.strings(top.get("owned"), "owned").stream()
+                .map(ContractReader::foldGlob).toList() : List.of();
         Map<String, TableContract> tables = new LinkedHashMap<>();
         Node tablesNode = top.get("tables");
         if (tablesNode == null) {
@@ -63,6 +64,13 @@ final class ContractReader {
         Contract contract = new Contract(schema, owned, tables, nodes.source());
         new ReferenceCheck(nodes).check(contract);
         return contract;
+    }
+
+    /** Globs fold like the names they match: unquoted to lower case, {@code "Hm_*"} kept as written. */
+    private static String foldGlob(String glob) {
+        String g = glob.strip();
+        return g.length() > 1 && g.startsWith("\"") && g.endsWith("\"") ? g.substring(1, g.length() - 1)
+                : g.toLowerCase(Locale.ROOT);
     }
 
     private TableContract table(String name, Node node, int line) {

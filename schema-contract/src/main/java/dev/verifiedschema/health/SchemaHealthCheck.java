@@ -61,7 +61,7 @@ public final class SchemaHealthCheck {
             return check(connection);
         } catch (SQLException e) {
             throw new HealthCheckException("The schema health check could not connect to the database: "
-                    + e.getMessage() + advice(e.getSQLState()), e);
+                    + e.getMessage() + SqlStateAdvice.of(e.getSQLState()), e);
         }
     }
 
@@ -77,7 +77,7 @@ public final class SchemaHealthCheck {
             snapshot = readOnly(connection);
         } catch (SQLException e) {
             throw new HealthCheckException("The schema health check could not read the catalog of schema "
-                    + contract.schema() + ": " + e.getMessage() + advice(e.getSQLState()), e);
+                    + contract.schema() + ": " + e.getMessage() + SqlStateAdvice.of(e.getSQLState()), e);
         }
         List<Violation> violations = ContractCheck.check(contract, snapshot, ContractCheck.Scope.COLUMNS);
         return new HealthReport(contract.schema(), contract.source(), violations,
@@ -113,19 +113,5 @@ public final class SchemaHealthCheck {
             connection.setReadOnly(readOnly);
             connection.setAutoCommit(autoCommit);
         }
-    }
-
-    private static String advice(String sqlState) {
-        if (sqlState == null) {
-            return "";
-        }
-        return switch (sqlState) {
-            case "28P01", "28000" -> " (the login was refused: check the user name and password)";
-            case "3D000" -> " (the database does not exist: check the JDBC URL)";
-            case "57014" -> " (the statement timeout was reached: raise it with withStatementTimeout, "
-                    + "or look for locks on the catalog)";
-            case "08001", "08004", "08006" -> " (the server cannot be reached: check host, port and that it is up)";
-            default -> " (SQLState " + sqlState + ")";
-        };
     }
 }

@@ -89,6 +89,15 @@ class ContractLoaderTest {
     }
 
     @Test
+    void ownedGlobsFoldLikeTheNamesTheyMatch() {
+        Contract contract = ContractLoader.parse("owned: [\"HM_*\", '\"Tmp*\"']\ntables: {}\n", "globs.yaml");
+        assertThat(contract.owned()).containsExactly("hm_*", "Tmp*");
+        assertThat(contract.owns("hm_tmp")).isTrue();
+        assertThat(contract.owns("TmpTable")).isTrue();
+        assertThat(contract.owns("tmptable")).isFalse();
+    }
+
+    @Test
     void malformedYamlNamesTheLineAndColumn() {
         ContractException e = catchThrowableOfType(ContractException.class, () -> ContractLoader.parse("""
                 tables:

@@ -1,0 +1,15 @@
+package dev.verifiedschema.cli;
+
+import picocli.CommandLine.Mixin;
+
+/** A command that may reach a live database: {@code --url}, {@code --user}, {@code --password-env}. */
+abstract class DatabaseCommand extends BaseCommand {
+    @Mixin
+    DatabaseOptions db;
+
+    /** The password, when one was given, so that it is masked in every output. */
+    @Override
+    final String secret() {
+        return db.given() ? db.password(root.env) : null;
+    }
+}
