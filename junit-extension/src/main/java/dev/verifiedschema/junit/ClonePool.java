@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Copies of a verified template database, made ahead on one background thread so that a test
- * rarely waits for {@code CREATE DATABASE ... TEMPLATE}. All copies are made on that one thread,
- * because PostgreSQL will not copy a template while another session uses it; used copies are
- * dropped on a second thread, so a drop never delays the next copy.
+ * Copies of a verified template database, made ahead in the background so that a test rarely
+ * waits for {@code CREATE DATABASE ... TEMPLATE}. Two threads make copies (PostgreSQL refuses to
+ * copy a template that a session is connected to, but copies themselves do not connect, so two can
+ * run at once); used copies are dropped on a third thread, so a drop never delays the next copy.
  */
 final class ClonePool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClonePool.class);
@@ -32,7 +32,7 @@ final class ClonePool implements AutoCloseable {
         this.server = server;
         this.template = template;
         this.prefetch = prefetch;
-        this.worker = Executors.newSingleThreadExecutor(daemon("verified-schema-clones-" + template));
+        this.worker = Executors.newFixedThreadPool(2, daemon("verified-schema-clones-" + template));
         this.dropper = Executors.newSingleThreadExecutor(daemon("verified-schema-drops-" + template));
         topUp();
     }
