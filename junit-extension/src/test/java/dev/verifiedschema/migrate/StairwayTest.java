@@ -145,6 +145,25 @@ class StairwayTest {
     }
 
     @Test
+    void aFixtureForAVersionThatDoesNotExistIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> Stairway.of(MigrationSet.load(List.of("classpath:sets/good")))
+                .withFixtures(FixtureSet.load("classpath:fixtures/orphan")).run(db()))
+                .isInstanceOf(MigrationSetException.class)
+                .hasMessageContaining("fixture classpath:fixtures/orphan/9__ghosts.sql is for version 9, but there is "
+                        + "no V9__*.sql; it would never load");
+    }
+
+    @Test
+    void aStairwayStartingAboveAVersionProvesOnlyTheLaterOnes() {
+        StairwayReport report = stairway("good").startingAt(MigrationVersion.parse("1")).run(db());
+
+        assertThat(report.steps()).extracting(StepResult::version).containsExactly("2", "3");
+        assertThat(report.fullDowngrade()).isEqualTo("passed");
+        assertThatThrownBy(() -> stairway("good").startingAt(MigrationVersion.parse("7")))
+                .hasMessageContaining("there is no V7__*.sql to start from");
+    }
+
+    @Test
     void missingUndoScriptsFailBeforeAnythingRunsWhenRequired() {
         assertThatThrownBy(() -> stairway("missing-undo").run(db()))
                 .isInstanceOf(MigrationSetException.class)
