@@ -56,6 +56,9 @@ abstract class BaseCommand implements Callable<Integer> {
             return fail(err, CliException.BAD_INPUT, e.getMessage(), e);
         } catch (ProvisionException | HealthCheckException | InspectionException | SQLException e) {
             return fail(err, CliException.ENVIRONMENT, e.getMessage(), e);
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            return fail(err, CliException.PROBLEMS, "Flyway failed: " + e.getMessage().strip().lines().findFirst()
+                    .orElse("") + " (run with --debug for Flyway's full report)", e);
         } catch (IOException e) {
             return fail(err, CliException.BAD_INPUT, "Cannot read or write a file: " + e.getMessage(), e);
         } catch (Exception e) {

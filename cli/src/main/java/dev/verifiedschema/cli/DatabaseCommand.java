@@ -10,6 +10,10 @@ abstract class DatabaseCommand extends BaseCommand {
     /** The password, when one was given, so that it is masked in every output. */
     @Override
     final String secret() {
-        return db.given() ? db.password(root.env) : null;
+        try {
+            return db.given() ? db.password(root.env) : null;
+        } catch (CliException unset) {
+            return null; // the variable is not set: there is no password to mask
+        }
     }
 }

@@ -12,7 +12,7 @@ final class DriftCommand extends DatabaseCommand {
     @Mixin
     MigrationOptions migrations;
 
-    @Option(names = "--schema", defaultValue = "public", description = "the schema (default public)")
+    @Option(names = "--schema", description = "the schema (default: the contract's, else public)")
     String schema;
 
     @Override
@@ -20,13 +20,17 @@ final class DriftCommand extends DatabaseCommand {
         db.require("drift");
         var set = migrations.set("drift");
         var contract = migrations.contractOrNull();
+        String schema = this.schema != null ? this.schema : contract != null ? contract.schema() : "public";
         Result result = new Result("drift");
         try (Scratch scratch = Scratch.embedded(0)) {
             DriftCheck drift = DriftCheck.run(this, db, set, contract, schema, scratch, result);
             String version = drift.liveVersion == null ? "no version" : "V" + drift.liveVersion;
-            return result.summary(result.failed()
+            boolean drifted = result.findings().stream().anyMatch(f -> f.failed() && !f.name().startsWith("contract "));
+            boolean violations = result.findings().stream().anyMatch(f -> f.failed() && f.name().startsWith("contract "));
+            return result.summary((drifted
                     ? "The live database (" + version + ") differs from what its migrations build."
-                    : "No drift: the live database (" + version + ") is exactly what its migrations build.");
+                    : "No drift: the live database (" + version + ") is exactly what its migrations build.")
+                    + (violations ? " It does not honour the contract (see the contract findings)." : ""));
         }
     }
 }

@@ -25,7 +25,8 @@ final class HistoryCommand extends DatabaseCommand {
         StringBuilder text = new StringBuilder();
         try (Connection c = db.connect(root.env); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT installed_rank, version, description, script, installed_on, "
-                    + "success FROM " + quote(schema) + ".flyway_schema_history ORDER BY installed_rank")) {
+                    + "success FROM " + quote(schema) + ".flyway_schema_history WHERE version IS NOT NULL "
+                    + "ORDER BY installed_rank")) {
                 while (rs.next()) {
                     Map<String, Object> row = new java.util.LinkedHashMap<>();
                     row.put("rank", rs.getInt(1));

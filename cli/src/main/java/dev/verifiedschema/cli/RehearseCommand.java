@@ -21,7 +21,7 @@ final class RehearseCommand extends DatabaseCommand {
     @Mixin
     MigrationOptions migrations;
 
-    @Option(names = "--schema", defaultValue = "public", description = "the schema (default public)")
+    @Option(names = "--schema", description = "the schema (default: the contract's, else public)")
     String schema;
 
     @Override
@@ -29,6 +29,7 @@ final class RehearseCommand extends DatabaseCommand {
         db.require("rehearse");
         var set = migrations.set("rehearse");
         var contract = migrations.contractOrNull();
+        String schema = this.schema != null ? this.schema : contract != null ? contract.schema() : "public";
         Result result = new Result("rehearse");
         try (Scratch scratch = Scratch.embedded(0)) {
             DriftCheck drift = DriftCheck.run(this, db, set, null, schema, scratch, result);

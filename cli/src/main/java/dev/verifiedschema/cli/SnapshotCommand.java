@@ -48,8 +48,10 @@ final class SnapshotCommand extends DatabaseCommand {
                 }
             }
         }
-        String yaml = ContractYaml.of(snapshot, filter());
-        return new Result("snapshot").summary(snapshot.tables().size() + " table(s) in schema " + schema).raw(yaml)
+        Predicate<String> filter = filter();
+        String yaml = ContractYaml.of(snapshot, filter);
+        long count = snapshot.tables().keySet().stream().filter(filter).count();
+        return new Result("snapshot").summary(count + " table(s) of schema " + schema).raw(yaml)
                 .put("contractYaml", yaml);
     }
 

@@ -23,7 +23,11 @@ final class UpgradeCommand extends DatabaseCommand {
     Result execute() {
         db.require("upgrade");
         MigrationSet.load(List.of(flyway.location()));
-        db.connect(root.env);
+        try (java.sql.Connection reachable = db.connect(root.env)) {
+            reachable.isValid(1);
+        } catch (java.sql.SQLException e) {
+            throw new CliException(CliException.ENVIRONMENT, "Lost the connection to " + db.masked(), e);
+        }
         FluentConfiguration configuration = flyway.configure(db, root.env);
         if (target != null) {
             configuration.target(target);

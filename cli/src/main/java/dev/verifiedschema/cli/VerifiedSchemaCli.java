@@ -58,8 +58,10 @@ public final class VerifiedSchemaCli implements Runnable {
         return code;
     }
 
+    /** Without a command: the usage, on standard error, and exit 2. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -68,7 +68,11 @@ final class VerifyCommand extends DatabaseCommand {
 
     static Result fromReport(Result result, StairwayReport report) {
         result.summary(report.describe().lines().findFirst().orElse(""))
-                .details(report.describe().lines().skip(1).collect(java.util.stream.Collectors.joining("\n")));
+                .details((report.remediationSql() == null || report.remediationSql().isBlank() ? ""
+                        : "Remediation SQL (write it into the next migration, with its undo script):\n"
+                        + report.remediationSql() + "\n")
+                        + (report.steps().isEmpty() ? "" : "Steps:\n" + report.steps().stream()
+                        .map(s -> "  " + s.describe()).collect(java.util.stream.Collectors.joining("\n"))));
         for (StepResult step : report.steps()) {
             result.passed("V" + step.version(), step.describe());
         }

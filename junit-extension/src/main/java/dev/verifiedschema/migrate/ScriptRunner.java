@@ -16,14 +16,18 @@ final class ScriptRunner {
     }
 
     /**
-     * Runs the script and then the extra statements (e.g. bookkeeping), all or nothing.
+     * Runs the script and then the extra statements (e.g. bookkeeping), all or nothing, with the
+     * search path on the schema (as Flyway runs forward scripts), so unqualified names in an undo
+     * script or fixture mean the verified schema's objects.
      *
      * @return {@code null} on success, else what failed
      */
-    static ScriptFailure run(Connection connection, MigrationScript script, String... thenAlso) throws SQLException {
+    static ScriptFailure run(Connection connection, MigrationScript script, String schema, String... thenAlso)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement jdbc = connection.createStatement()) {
+            jdbc.execute("SET LOCAL search_path TO " + dev.verifiedschema.contract.Identifiers.quote(schema));
             for (SqlStatements.Statement statement : SqlStatements.split(script.sql())) {
                 try {
                     jdbc.execute(statement.sql());

@@ -5,6 +5,7 @@ import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.report.RemediationSql;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,8 @@ public final class Stairway {
         }
         StairwayReport report = new StairwayReport(String.join(", ", set.locations()),
                 contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,
-                run.failure, run.head, (System.nanoTime() - began) / 1_000_000);
+                run.failure, run.head, (System.nanoTime() - began) / 1_000_000,
+                contract == null ? "" : RemediationSql.generate(contract, run.violations));
         if (!report.passed()) {
             throw new StairwayException(report, null);
         }
@@ -184,6 +186,9 @@ public final class Stairway {
                 }
                 todo = todo.subList(todo.indexOf(base) + 1, todo.size());
             }
+            try (java.sql.Statement create = connection.createStatement()) {
+                create.execute("CREATE SCHEMA IF NOT EXISTS " + dev.verifiedschema.contract.Identifiers.quote(schema));
+            }
             Level previous = new Level(snapshot(), fingerprint());
             Level empty = previous;
             for (MigrationScript forward : todo) {
@@ -228,7 +233,7 @@ public final class Stairway {
 
             long t1 = System.nanoTime();
             String historyRow = Reapply.historyRow(connection, schema, forward.version());
-            runUndo(forward, undo);
+            runUndo(forward, undo, "undo");
             SchemaDiff undoDiff = diffFrom(previousLevel);
             if (!undoDiff.isEmpty()) {
                 fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
@@ -269,17 +274,19 @@ public final class Stairway {
             return level;
         }
 
-        private void runUndo(MigrationScript forward, MigrationScript undo) throws SQLException {
+        private void runUndo(MigrationScript forward, MigrationScript undo, String step) throws SQLException {
             ScriptFailure failed = UndoScripts.undo(connection, undo, schema);
             if (failed != null) {
-                fail("undo", forward.version().text(), undo.fileName(), "undo of V" + forward.version() + " failed: "
-                        + failed.describe() + "\nNothing of the undo script was kept (it ran in one transaction).");
+                fail(step, forward.version().text(), undo.fileName(), "undo of V" + forward.version() + " failed"
+                        + (step.equals("undo") ? "" : " during the " + step + " (with the data of every later "
+                        + "version's fixtures in place)") + ": " + failed.describe()
+                        + "\nNothing of the undo script was kept (it ran in one transaction).");
             }
         }
 
         private void loadFixtures(MigrationScript forward) throws SQLException {
             for (MigrationScript fixture : fixtures.after(forward.version())) {
-                ScriptFailure failed = ScriptRunner.run(connection, fixture);
+                ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
                 if (failed != null) {
                     fail("fixtures", forward.version().text(), fixture.fileName(), "fixture " + failed.describe()
                             + "\nFixtures for V" + forward.version() + " may only use what exists at V"
@@ -302,8 +309,9 @@ public final class Stairway {
                     return;
                 }
             }
+            downgrade = "failed";
             for (MigrationScript forward : reversed) {
-                runUndo(forward, set.undo(forward.version()).orElseThrow());
+                runUndo(forward, set.undo(forward.version()).orElseThrow(), "full downgrade");
             }
             SchemaDiff trace = diffFrom(empty);
             if (!trace.isEmpty()) {

@@ -24,10 +24,11 @@ import java.util.List;
  * @param failure      the failure that stopped the stairway, or {@code null}
  * @param head         the snapshot at head, or {@code null} when head was not reached
  * @param totalMs      wall time of the whole verification
+ * @param remediationSql SQL that would repair the head's contract violations additively (empty when none)
  */
 public record StairwayReport(String migrations, String contract, String schema, List<StepResult> steps,
                              List<Violation> violations, String fullDowngrade, Failure failure, SchemaSnapshot head,
-                             long totalMs) {
+                             long totalMs, String remediationSql) {
 
     /**
      * Why the stairway stopped.
@@ -67,6 +68,10 @@ public record StairwayReport(String migrations, String contract, String schema, 
         }
         if (!violations.isEmpty()) {
             text.append("At head, ").append(TextReport.render(violations, schema, contract)).append('\n');
+            if (remediationSql != null && !remediationSql.isBlank()) {
+                text.append("Remediation SQL (write it into the next migration, with its undo script):\n")
+                        .append(remediationSql.strip().indent(2));
+            }
         }
         if (!steps.isEmpty()) {
             text.append("Steps:\n");
@@ -91,6 +96,7 @@ public record StairwayReport(String migrations, String contract, String schema, 
                 .put("object", v.object()).put("expected", v.expected()).put("found", v.found())
                 .put("message", v.describe()));
         root.put("fullDowngrade", fullDowngrade);
+        root.put("remediationSql", remediationSql);
         root.set("failure", failure == null ? null : mapper.valueToTree(failure));
         try {
             return mapper.writeValueAsString(root);

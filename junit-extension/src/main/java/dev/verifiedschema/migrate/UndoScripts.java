@@ -24,7 +24,7 @@ public final class UndoScripts {
      * @return {@code null} on success, else what failed (script, line, PostgreSQL's message)
      */
     public static ScriptFailure undo(Connection connection, MigrationScript undo, String schema) throws SQLException {
-        return ScriptRunner.run(connection, undo, "DELETE FROM " + quote(schema)
+        return ScriptRunner.run(connection, undo, schema, "DELETE FROM " + quote(schema)
                 + ".flyway_schema_history WHERE version IS NOT NULL AND regexp_replace(regexp_replace("
                 + "replace(version, '_', '.'), '(^|\\.)0+(\\d)', '\\1\\2', 'g'), '(\\.0)+$', '') = "
                 + literal(undo.version().text()));

@@ -42,7 +42,7 @@ final class ExternalServer extends ManagedServer {
         String database = props.getProperty("PGDBNAME", "postgres");
         String effectiveUser = user != null ? user : props.getProperty("user", System.getProperty("user.name"));
         String effectivePassword = password != null ? password : props.getProperty("password");
-        ExternalServer server = new ExternalServer(new JdbcServer(host, port, effectiveUser, effectivePassword),
+        ExternalServer server = new ExternalServer(new JdbcServer(host, port, effectiveUser, effectivePassword, url),
                 database.isEmpty() ? "postgres" : database, masked);
         try (Connection ignored = server.dataSource(server.maintenanceDatabase()).getConnection()) {
             LOG.info("Connected to {}", server.description());

@@ -89,6 +89,8 @@ class ProvisioningTest {
                 .isEqualTo("jdbc:postgresql://h/db?user=a&password=****&ssl=true");
         assertThat(Secrets.maskUrl("postgresql://a:hunter2@h/db")).isEqualTo("postgresql://a:****@h/db");
         assertThat(Secrets.mask("login failed for hunter2", "hunter2")).isEqualTo("login failed for ****");
+        assertThat(Secrets.maskUrl("at jdbc:postgresql://h/db?user=a&password=s3cret (refused)\nnext line"))
+                .isEqualTo("at jdbc:postgresql://h/db?user=a&password=**** (refused)\nnext line");
     }
 
     @Test
@@ -107,6 +109,15 @@ class ProvisioningTest {
         } finally {
             embedded.dropDatabase(foreign);
         }
+    }
+
+    @Test
+    void externalDatabasesKeepTheUrlsConnectionParameters() {
+        JdbcServer server = new JdbcServer("db", 5432, "app", "pw",
+                "jdbc:postgresql://db:5432/postgres?sslmode=require&user=x&password=y&connectTimeout=3");
+        assertThat(server.jdbcUrl("vs_1")).isEqualTo(
+                "jdbc:postgresql://db:5432/vs_1?sslmode=require&connectTimeout=3&user=app&password=pw");
+        assertThat(new JdbcServer("h", 1, "u", null).jdbcUrl("d")).isEqualTo("jdbc:postgresql://h:1/d?user=u");
     }
 
     @Test

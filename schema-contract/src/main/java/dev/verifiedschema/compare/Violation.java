@@ -13,8 +13,8 @@ public record Violation(Kind kind, String table, String object, String expected,
 
     /** The kinds of violation, each with a sentence template and the usual fix. */
     public enum Kind {
-        MISSING_TABLE("missing table", "create the table with a migration (remediation SQL below)"),
-        MISSING_COLUMN("missing column", "add the column with a migration (remediation SQL below)"),
+        MISSING_TABLE("missing table", "create the table with a migration (the remediation SQL shows how)"),
+        MISSING_COLUMN("missing column", "add the column with a migration (the remediation SQL shows how)"),
         WRONG_TYPE("wrong type of column", "change the column type with a migration, or fix the contract"),
         WRONG_NULLABILITY("wrong nullability of column", "set or drop NOT NULL with a migration, or fix the contract"),
         WRONG_DEFAULT("wrong default of column", "set the default with a migration, or fix the contract"),

@@ -98,20 +98,37 @@ public final class SchemaHealthCheck {
         return report;
     }
 
+    /**
+     * Reads the catalog in a read-only transaction with a statement timeout and the search path on
+     * the contract's schema (so types and defaults print as they do for the application). A caller's
+     * open transaction is left alone: the check then runs in a savepoint, rolled back afterwards.
+     */
     private SchemaSnapshot readOnly(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         boolean readOnly = connection.isReadOnly();
+        java.sql.Savepoint savepoint = null;
         try {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            } else {
+                savepoint = connection.setSavepoint();
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+                statement.execute("SET LOCAL search_path TO "
+                        + dev.verifiedschema.contract.Identifiers.quote(contract.schema()) + ", pg_catalog");
             }
             return CatalogColumns.read(connection, contract);
         } finally {
-            connection.rollback();
-            connection.setReadOnly(readOnly);
-            connection.setAutoCommit(autoCommit);
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } else {
+                connection.rollback();
+                connection.setReadOnly(readOnly);
+                connection.setAutoCommit(autoCommit);
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ public final class ContractYaml {
                 .append(". Trim it: keep what the application needs;\n# use mode: required for tables shared with "
                         + "other applications.\n");
         yaml.append("schema: ").append(name(snapshot.schema())).append('\n');
+        int header = yaml.length();
         yaml.append("tables:\n");
         java.util.Map<String, java.util.Set<String>> referenced = new java.util.TreeMap<>();
         for (Table table : snapshot.tables().values()) {
@@ -42,6 +43,9 @@ public final class ContractYaml {
         }
         referenced.forEach((name, columns) -> yaml.append("  ").append(name(name)).append(":    # referenced by a "
                 + "foreign key above\n    columns: ").append(list(List.copyOf(columns))).append('\n'));
+        if (yaml.length() == header + "tables:\n".length()) {
+            yaml.replace(header, yaml.length(), "tables: {}    # no table matched\n");
+        }
         return yaml.toString();
     }
 

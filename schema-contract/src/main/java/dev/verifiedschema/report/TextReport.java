@@ -20,7 +20,7 @@ public final class TextReport {
      * 2 problems in schema public (contract talentai-contract.yaml):
      * users:
      *   - missing column consent_updated_at (expected timestamp without time zone)
-     *     fix: add the column with a migration (remediation SQL below)
+     *     fix: add the column with a migration (the remediation SQL shows how)
      * </pre>
      */
     public static String render(List<Violation> violations, String schema, String contractSource) {

@@ -118,17 +118,37 @@ class SchemaHealthCheckTest {
     }
 
     @Test
-    void theCheckRunsInAReadOnlyTransaction() throws Exception {
+    void aCallersOpenTransactionIsLeftAsItWas() throws Exception {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            c.setReadOnly(true);
-            SchemaHealthCheck.from(CONTRACT).check(c);
-            assertThat(c.isReadOnly()).isTrue();
+            try (var s = c.createStatement()) {
+                s.execute("INSERT INTO users (id, email) VALUES (3, 'c@example.com')");
+            }
+            assertThat(SchemaHealthCheck.from(CONTRACT).check(c).violations()).hasSize(4);
+            c.commit();
             assertThat(c.getAutoCommit()).isFalse();
         }
-        // a read-only transaction cannot have created anything: the schema is as before
-        HealthReport again = SchemaHealthCheck.from(CONTRACT).check(db);
-        assertThat(again.violations()).hasSize(4);
+        try (Connection c = db.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM users")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the caller's insert was kept").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void typesAndDefaultsInAnotherSchemaReadAsTheApplicationSeesThem() {
+        SharedPostgres.execute(db, "CREATE SCHEMA app", "CREATE TYPE app.mood AS ENUM ('ok', 'meh')",
+                "CREATE TABLE app.t (id bigserial PRIMARY KEY, m app.mood)");
+        Contract contract = ContractLoader.parse("""
+                schema: app
+                tables:
+                  t:
+                    columns:
+                      id: { type: bigint, default: "nextval('t_id_seq'::regclass)" }
+                      m: mood
+                """, "app.yaml");
+
+        assertThat(SchemaHealthCheck.from(contract).check(db).violations()).isEmpty();
     }
 
     @Test

@@ -105,12 +105,12 @@ class RemediationSqlTest {
                 3 problems in schema public (contract talentai-contract.yaml):
                 users:
                   - missing column consent_updated_at (expected timestamp without time zone)
-                    fix: add the column with a migration (remediation SQL below)
+                    fix: add the column with a migration (the remediation SQL shows how)
                   - missing column consent_data_storage (expected boolean)
-                    fix: add the column with a migration (remediation SQL below)
+                    fix: add the column with a migration (the remediation SQL shows how)
                 hm_feedbacks:
                   - missing table
-                    fix: create the table with a migration (remediation SQL below)""");
+                    fix: create the table with a migration (the remediation SQL shows how)""");
         assertThat(json).contains("\"healthy\" : false", "\"kind\" : \"MISSING_COLUMN\"",
                 "\"object\" : \"consent_updated_at\"", "\"remediationSql\" : \"SELECT 1;\"");
     }
