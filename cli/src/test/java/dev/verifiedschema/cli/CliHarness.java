@@ -28,7 +28,30 @@ final class CliHarness implements AutoCloseable {
     private final SharedServers.Lease lease = SharedServers.acquire(
             new ServerSettings(ProviderKind.EMBEDDED, null, null, null, 0, null));
     final Map<String, String> env = new HashMap<>();
+    private final java.util.List<Path> tempDirs = new java.util.ArrayList<>();
     boolean interactive;
+
+    /**
+     * A broken variant of the TalentAI set: the real scripts with the variant folder's scripts laid
+     * over them (the folders hold only what differs), in a directory deleted on close.
+     */
+    Path broken(String name) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("cli-broken-" + name + "-");
+            tempDirs.add(dir);
+            for (Path from : java.util.List.of(MIGRATIONS, BROKEN.resolve(name))) {
+                try (var files = java.nio.file.Files.list(from)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                        java.nio.file.Files.copy(f, dir.resolve(f.getFileName()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     PostgresServer server() {
         return lease.server();
@@ -58,5 +81,14 @@ final class CliHarness implements AutoCloseable {
     @Override
     public void close() {
         lease.close();
+        for (Path dir : tempDirs) {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

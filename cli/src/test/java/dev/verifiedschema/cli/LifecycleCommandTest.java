@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.stream.Stream;
 
-import static dev.verifiedschema.cli.CliHarness.BROKEN;
 import static dev.verifiedschema.cli.CliHarness.CONTRACT;
 import static dev.verifiedschema.cli.CliHarness.MIGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +113,7 @@ class LifecycleCommandTest {
         production = cli.production("4");
 
         CliHarness.Run go = run("rehearse", "--migrations", MIGRATIONS.toString(), "--contract", CONTRACT.toString());
-        CliHarness.Run noGo = run("rehearse", "--migrations", BROKEN.resolve("undo-leaves-column").toString(),
+        CliHarness.Run noGo = run("rehearse", "--migrations", cli.broken("undo-leaves-column").toString(),
                 "--contract", CONTRACT.toString());
 
         assertThat(go.exitCode()).as(go.out() + go.err()).isEqualTo(0);

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.verifiedschema.cli.CliHarness.BROKEN;
 import static dev.verifiedschema.cli.CliHarness.CONTRACT;
 import static dev.verifiedschema.cli.CliHarness.MIGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +42,7 @@ class VerifyAndCheckCommandTest {
 
     @Test
     void verifyOfABrokenSetExitsOneNamingTheStepAndObject() {
-        CliHarness.Run run = cli.run("verify", "--migrations", BROKEN.resolve("undo-leaves-index").toString(),
+        CliHarness.Run run = cli.run("verify", "--migrations", cli.broken("undo-leaves-index").toString(),
                 "--contract", CONTRACT.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("FAILED: Migration set").contains("undo step of V6",
@@ -53,11 +52,11 @@ class VerifyAndCheckCommandTest {
     @Test
     void verifyFormatsParseAsJsonJunitXmlAndMarkdown(@TempDir Path dir) throws Exception {
         Path junit = dir.resolve("report.xml");
-        CliHarness.Run json = cli.run("verify", "--migrations", BROKEN.resolve("money-as-double").toString(),
+        CliHarness.Run json = cli.run("verify", "--migrations", cli.broken("money-as-double").toString(),
                 "--contract", CONTRACT.toString(), "--format", "json");
-        CliHarness.Run xml = cli.run("verify", "--migrations", BROKEN.resolve("money-as-double").toString(),
+        CliHarness.Run xml = cli.run("verify", "--migrations", cli.broken("money-as-double").toString(),
                 "--contract", CONTRACT.toString(), "--format", "junit", "--output", junit.toString());
-        CliHarness.Run md = cli.run("verify", "--migrations", BROKEN.resolve("money-as-double").toString(),
+        CliHarness.Run md = cli.run("verify", "--migrations", cli.broken("money-as-double").toString(),
                 "--contract", CONTRACT.toString(), "--format", "markdown");
 
         JsonNode root = new ObjectMapper().readTree(json.out());
@@ -87,7 +86,7 @@ class VerifyAndCheckCommandTest {
 
         CliHarness.Run missingDir = cli.run("verify", "--migrations", dir.resolve("nope").toString());
         CliHarness.Run badContract = cli.run("verify", "--migrations", MIGRATIONS.toString(), "--contract", contract.toString());
-        CliHarness.Run badNames = cli.run("verify", "--migrations", BROKEN.resolve("duplicate-version").toString());
+        CliHarness.Run badNames = cli.run("verify", "--migrations", cli.broken("duplicate-version").toString());
         CliHarness.Run unknownOption = cli.run("verify", "--migratoins", "x");
         CliHarness.Run noMigrations = cli.run("verify");
 

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The proof suite: each folder under {@code broken/} is the TalentAI set with one deliberate defect,
- * and the toolkit must fail it for the right reason, naming the step and the object. The table in
+ * The proof suite: each folder under {@code broken/} holds the scripts that give the TalentAI set one
+ * deliberate defect (laid over the real set by {@link BrokenVariant}), and the toolkit must fail it
+ * for the right reason, naming the step and the object. The table in
  * docs/proof-suite.md lists the same cases.
  */
 class BrokenMigrationSetsTest {
@@ -107,11 +108,13 @@ class BrokenMigrationSetsTest {
 
     @Test
     void duplicateVersionNumbersAreRefusedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> MigrationSet.load(List.of("classpath:broken/duplicate-version")))
-                .isInstanceOf(MigrationSetException.class)
-                .hasMessageContaining("nothing was run")
-                .hasMessageContaining("version 3 is used twice")
-                .hasMessageContaining("V3__match_records.sql").hasMessageContaining("V3__other.sql");
+        try (BrokenVariant variant = BrokenVariant.of("duplicate-version")) {
+            assertThatThrownBy(() -> MigrationSet.load(List.of(variant.location())))
+                    .isInstanceOf(MigrationSetException.class)
+                    .hasMessageContaining("nothing was run")
+                    .hasMessageContaining("version 3 is used twice")
+                    .hasMessageContaining("V3__match_records.sql").hasMessageContaining("V3__other.sql");
+        }
     }
 
     @Test
@@ -128,10 +131,12 @@ class BrokenMigrationSetsTest {
     }
 
     private static StairwayReport failedReport(String variant) {
-        StairwayException e = catchThrowableOfType(StairwayException.class, () -> onFreshDatabase(() -> Stairway.of(
-                MigrationSet.load(List.of("classpath:broken/" + variant))).withContract(CONTRACT).withFixtures(FIXTURES)));
-        assertThat(e).as("the toolkit must fail " + variant).isNotNull();
-        return e.report();
+        try (BrokenVariant broken = BrokenVariant.of(variant)) {
+            StairwayException e = catchThrowableOfType(StairwayException.class, () -> onFreshDatabase(() -> Stairway.of(
+                    MigrationSet.load(List.of(broken.location()))).withContract(CONTRACT).withFixtures(FIXTURES)));
+            assertThat(e).as("the toolkit must fail " + variant).isNotNull();
+            return e.report();
+        }
     }
 
     private static StairwayReport onFreshDatabase(Supplier<Stairway> stairway) {
