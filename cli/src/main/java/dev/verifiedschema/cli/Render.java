@@ -30,9 +30,12 @@ final class Render {
             return result.raw();
         }
         StringBuilder out = new StringBuilder();
-        String verdict = result.failed() ? "FAILED" : "OK";
+        String summary = result.summary();
+        boolean ownVerdict = summary.startsWith("GO:") || summary.startsWith("NO-GO:");
+        String verdict = ownVerdict ? summary.substring(0, summary.indexOf(':')) : result.failed() ? "FAILED" : "OK";
+        String rest = ownVerdict ? summary.substring(summary.indexOf(':') + 2) : summary;
         out.append(colour ? (result.failed() ? "\u001B[31m" : "\u001B[32m") + verdict + "\u001B[0m" : verdict)
-                .append(": ").append(result.summary()).append('\n');
+                .append(": ").append(rest).append('\n');
         for (Result.Finding f : result.findings()) {
             if (f.failed()) {
                 out.append("  - ").append(f.name()).append(": ").append(f.message().replace("\n", "\n    ")).append('\n');

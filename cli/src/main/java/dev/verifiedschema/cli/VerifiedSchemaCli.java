@@ -35,9 +35,19 @@ public final class VerifiedSchemaCli implements Runnable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        int code = run(args, System.getenv(), System.console() != null,
+        int code = run(args, System.getenv(), stdinIsTerminal(),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
+    }
+
+    /** Whether standard input is a terminal (where a person can answer a question), whatever stdout is. */
+    static boolean stdinIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** Runs the command line with the given environment and streams; returns the exit code. */

@@ -77,6 +77,11 @@ class LifecycleCommandTest {
     }
 
     @Test
+    void underATestRunnerStdinIsNoTerminalSoDowngradeWouldAskForYes() {
+        assertThat(VerifiedSchemaCli.stdinIsTerminal()).isFalse();
+    }
+
+    @Test
     void downgradeRefusesAVersionWithoutAnUndoScript(@TempDir Path dir) throws Exception {
         production = cli.production("6");
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
@@ -117,9 +122,9 @@ class LifecycleCommandTest {
                 "--contract", CONTRACT.toString());
 
         assertThat(go.exitCode()).as(go.out() + go.err()).isEqualTo(0);
-        assertThat(go.out()).startsWith("OK: GO: 2 pending migration(s) V5, V6 rehearsed on a replica");
+        assertThat(go.out()).startsWith("GO: 2 pending migration(s) V5, V6 rehearsed on a replica");
         assertThat(noGo.exitCode()).isEqualTo(1);
-        assertThat(noGo.out()).startsWith("FAILED: NO-GO:").contains("undo of V5",
+        assertThat(noGo.out()).startsWith("NO-GO: ").contains("undo of V5",
                 "left behind: column users.consent_updated_at");
         assertThat(run("status", "--migrations", MIGRATIONS.toString()).out()).as("nothing written to production")
                 .contains("is at V4");
