@@ -1,0 +1,274 @@
+package dev.verifiedschema.migrate;
+
+import dev.verifiedschema.compare.ContractCheck;
+import dev.verifiedschema.compare.SchemaDiff;
+import dev.verifiedschema.compare.Violation;
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.report.RemediationSql;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+
+/** One run of a {@link Stairway}: the climb, its checks, and the report. */
+final class StairwayRun {
+    private static final Logger LOG = LoggerFactory.getLogger(StairwayRun.class);
+
+    /** Thrown inside a run to stop climbing; the failure is already recorded. */
+    static final class Halt extends RuntimeException {
+        Halt() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The schema at one version: its snapshot and the fingerprint taken with it. */
+    private record Level(SchemaSnapshot snapshot, String fingerprint) {
+    }
+
+
+    private final MigrationSet set;
+    private final Contract contract;
+    private final FixtureSet fixtures;
+    private final UndoPolicy undoPolicy;
+    private final boolean fullDowngrade;
+    private final String schema;
+    private final MigrationVersion start;
+    private final DataSource database;
+    private final FlywayRunner flyway;
+    private final SchemaInspector inspector = SchemaInspector.create();
+    private final List<StepResult> steps = new ArrayList<>();
+    private List<Violation> violations = List.of();
+    private String downgrade;
+
+    private StairwayReport.Failure failure;
+    private SchemaSnapshot head;
+    private Connection connection;
+
+    StairwayRun(Stairway config, DataSource database) {
+        this.set = config.set;
+        this.contract = config.contract;
+        this.fixtures = config.fixtures;
+        this.undoPolicy = config.undoPolicy;
+        this.fullDowngrade = config.fullDowngrade;
+        this.schema = config.schema;
+        this.start = config.start;
+        this.database = database;
+        this.flyway = new FlywayRunner(database, set.locations(), schema);
+        this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
+    }
+
+    void climb() throws SQLException {
+        List<MigrationScript> todo = set.forwards();
+        if (start != null) {
+            MigrationScript base = todo.stream().filter(f -> f.version().equals(start)).findFirst().orElseThrow();
+            ScriptFailure failed = flyway.migrateTo(base);
+            if (failed != null) {
+                fail("forward", start.text(), base.fileName(), "migrating to the starting version V" + start
+                        + " failed: " + failed.describe());
+            }
+            todo = todo.subList(todo.indexOf(base) + 1, todo.size());
+        }
+        try (java.sql.Statement create = connection.createStatement()) {
+            create.execute("CREATE SCHEMA IF NOT EXISTS " + dev.verifiedschema.contract.Identifiers.quote(schema));
+        }
+        Level previous = new Level(snapshot(), fingerprint());
+        Level empty = previous;
+        for (MigrationScript forward : todo) {
+            previous = step(forward, previous);
+        }
+        head = previous.snapshot();
+        if (contract != null) {
+            violations = ContractCheck.check(contract, head);
+            if (!violations.isEmpty()) {
+                downgrade = "skipped: the contract does not hold";
+                return;
+            }
+        }
+        if (fullDowngrade) {
+            downgradeAll(empty, todo);
+        }
+    }
+
+    private Level step(MigrationScript forward, Level previousLevel) throws SQLException {
+        String v = forward.version().text();
+        SchemaSnapshot previous = previousLevel.snapshot();
+        Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
+        Map<String, TableData.Print> beforeForward = TableData.read(connection, schema, oldColumns);
+
+        long t0 = System.nanoTime();
+        ScriptFailure failed = flyway.migrateTo(forward);
+        if (failed != null) {
+            fail("forward", v, forward.fileName(), "V" + v + " failed: " + failed.describe()
+                    + "\nFix the script; the database is at V" + previousVersion(forward) + ".");
+        }
+        Level level = new Level(snapshot(), fingerprint());
+        SchemaSnapshot current = level.snapshot();
+        long forwardMs = ms(t0);
+        MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
+        if (undo == null) {
+            steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false));
+            loadFixtures(forward);
+            return level;
+        }
+        Map<String, List<String>> keptColumns = TableData.sharedColumns(previous, current);
+        Map<String, TableData.Print> atVersion = TableData.read(connection, schema, keptColumns);
+
+        long t1 = System.nanoTime();
+        String historyRow = Reapply.historyRow(connection, schema, forward.version());
+        runUndo(forward, undo, "undo");
+        SchemaDiff undoDiff = diffFrom(previousLevel);
+        if (!undoDiff.isEmpty()) {
+            fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
+                    + previousVersion(forward) + ":\n" + StairwayText.undoDiff(undoDiff)
+                    + "\nFix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does.");
+        }
+        List<String> lost = TableData.differences(beforeForward, TableData.read(connection, schema, oldColumns));
+        if (!lost.isEmpty()) {
+            fail("undo", v, undo.fileName(), "undo of V" + v + " lost or changed data that existed before V" + v
+                    + ":\n  - " + String.join("\n  - ", lost) + "\nAn undo must keep the rows of tables it did "
+                    + "not create (for example: do not drop and re-add a column; alter it back).");
+        }
+        long undoMs = ms(t1);
+
+        long t2 = System.nanoTime();
+        ScriptFailure redoFailed = Reapply.run(connection, schema, forward, historyRow) ? null
+                : flyway.migrateTo(forward);
+        if (redoFailed != null) {
+            fail("redo", v, forward.fileName(), "redo of V" + v + " (after its undo) failed: " + redoFailed.describe()
+                    + "\nThe undo script probably left something behind that the forward script creates again; "
+                    + "fix " + undo.fileName() + ".");
+        }
+        SchemaDiff redoDiff = diffFrom(level);
+        if (!redoDiff.isEmpty()) {
+            fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
+                    + StairwayText.redoDiff(redoDiff) + "\nThe undo script left state behind that changes what V" + v + " does.");
+        }
+        List<String> changed = TableData.differences(atVersion, TableData.read(connection, schema, keptColumns));
+        if (!changed.isEmpty()) {
+            fail("redo", v, forward.fileName(), "after undo and redo of V" + v + " the data differs from the "
+                    + "first run of V" + v + ":\n  - " + String.join("\n  - ", changed));
+        }
+        long redoMs = ms(t2);
+        StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true);
+        LOG.info("verified {}", result.describe());
+        steps.add(result);
+        loadFixtures(forward);
+        return level;
+    }
+
+    private void runUndo(MigrationScript forward, MigrationScript undo, String step) throws SQLException {
+        ScriptFailure failed = UndoScripts.undo(connection, undo, schema);
+        if (failed != null) {
+            fail(step, forward.version().text(), undo.fileName(), "undo of V" + forward.version() + " failed"
+                    + (step.equals("undo") ? "" : " during the " + step + " (with the data of every later "
+                    + "version's fixtures in place)") + ": " + failed.describe()
+                    + "\nNothing of the undo script was kept (it ran in one transaction).");
+        }
+    }
+
+    private void loadFixtures(MigrationScript forward) throws SQLException {
+        for (MigrationScript fixture : fixtures.after(forward.version())) {
+            ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
+            if (failed != null) {
+                fail("fixtures", forward.version().text(), fixture.fileName(), "fixture " + failed.describe()
+                        + "\nFixtures for V" + forward.version() + " may only use what exists at V"
+                        + forward.version() + ".");
+            }
+        }
+    }
+
+    private void downgradeAll(Level empty, List<MigrationScript> climbed) throws SQLException {
+        List<MigrationScript> reversed = new ArrayList<>(climbed);
+        java.util.Collections.reverse(reversed);
+        for (MigrationScript forward : reversed) {
+            MigrationScript undo = set.undo(forward.version()).orElse(null);
+            if (undoPolicy == UndoPolicy.NONE) {
+                downgrade = "skipped: the undo policy is none";
+                return;
+            }
+            if (undo == null) {
+                downgrade = "skipped: V" + forward.version() + " has no undo script";
+                return;
+            }
+        }
+        downgrade = "failed";
+        for (MigrationScript forward : reversed) {
+            runUndo(forward, set.undo(forward.version()).orElseThrow(), "full downgrade");
+        }
+        SchemaDiff trace = diffFrom(empty);
+        if (!trace.isEmpty()) {
+            downgrade = "failed";
+            fail("full downgrade", null, null, "a full downgrade from head to "
+                    + (start == null ? "zero" : "V" + start) + " left a trace:\n"
+                    + StairwayText.undoDiff(trace) + "\nEvery object must be dropped by the undo script of the version that "
+                    + "created it.");
+        }
+        downgrade = "passed";
+    }
+
+    private SchemaSnapshot snapshot() {
+        return inspector.inspect(connection, schema);
+    }
+
+    private String fingerprint() {
+        return inspector.fingerprint(connection, schema);
+    }
+
+    /**
+     * How the schema now differs from an earlier level. Equal fingerprints mean equal snapshots, so
+     * the usual case (nothing differs) costs one round trip; otherwise the schema is inspected and
+     * compared, which may still find no difference.
+     */
+    private SchemaDiff diffFrom(Level expected) {
+        if (fingerprint().equals(expected.fingerprint())) {
+            return new SchemaDiff(List.of());
+        }
+        return SchemaDiff.between(expected.snapshot(), snapshot());
+    }
+
+    private void fail(String step, String version, String script, String message) {
+        failure = new StairwayReport.Failure(step, version, script, message);
+        throw new Halt();
+    }
+
+    /** Climbs, and reports; throws {@link StairwayException} when a check failed. */
+    StairwayReport execute() {
+        long began = System.nanoTime();
+        StairwayRun run = this;
+        try (run.flyway; Connection connection = database.getConnection()) {
+            run.connection = connection;
+            run.climb();
+        } catch (SQLException e) {
+            run.failure = new StairwayReport.Failure("database", null, null, "The database failed during "
+                    + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?");
+        } catch (Halt halt) {
+            // the failure is recorded in the run
+        }
+        StairwayReport report = new StairwayReport(String.join(", ", set.locations()),
+                contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,
+                run.failure, run.head, (System.nanoTime() - began) / 1_000_000,
+                contract == null ? "" : RemediationSql.generate(contract, run.violations));
+        if (!report.passed()) {
+            throw new StairwayException(report, null);
+        }
+        LOG.info("{}", report.describe().lines().findFirst().orElse(""));
+        return report;
+    }
+
+    private String previousVersion(MigrationScript forward) {
+        int index = set.forwards().indexOf(forward);
+        return index == 0 ? "0 (empty)" : set.forwards().get(index - 1).version().text();
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
