@@ -5,10 +5,5 @@ public enum Mode {
     /** Everything listed must exist; the table may have more (a table shared with another application). */
     REQUIRED,
     /** Everything listed must exist and nothing else may: no extra column, key or index (a table the application owns). */
-    EXACT;
-
-    /** The spelling used in contract files. */
-    public String keyword() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    EXACT
 }
