@@ -3,7 +3,6 @@ package dev.verifiedschema.migrate;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,38 +44,64 @@ final class TableData {
         return shared;
     }
 
+    /**
+     * Reads the prints of the tables: first which of them hold any row at all (one cheap query),
+     * then counts and column hashes for those that do. An empty table's print is 0 rows, no hashes.
+     */
     static Map<String, Print> read(Connection connection, String schema, Map<String, List<String>> columns)
             throws SQLException {
         Map<String, Print> prints = new TreeMap<>();
         if (columns.isEmpty()) {
             return prints;
         }
+        List<String> filled = new ArrayList<>();
+        query(connection, columns.keySet().stream().map(table -> "select " + literal(table) + ", exists (select 1 from "
+                + quote(schema) + "." + quote(table) + ")").toList(), rs -> {
+            if (rs.getBoolean(2)) {
+                filled.add(rs.getString(1));
+            } else {
+                prints.put(rs.getString(1), new Print(0, Map.of()));
+            }
+        });
+        if (filled.isEmpty()) {
+            return prints;
+        }
         List<String> parts = new ArrayList<>();
-        columns.forEach((table, cols) -> {
+        for (String table : filled) {
             StringBuilder hashes = new StringBuilder("array[]::text[]");
-            for (String col : cols) {
+            for (String col : columns.get(table)) {
                 String value = "quote_nullable(" + quote(col) + ")";
                 hashes.append(" || md5(coalesce(string_agg(").append(value).append(", ',' order by ").append(value)
                         .append("), ''))");
             }
             parts.add("select " + literal(table) + ", count(*), " + hashes + " from " + quote(schema) + "."
                     + quote(table));
+        }
+        query(connection, parts, rs -> {
+            String table = rs.getString(1);
+            List<String> hashes = Arrays.asList((String[]) rs.getArray(3).getArray());
+            Map<String, String> byColumn = new TreeMap<>();
+            List<String> cols = columns.get(table);
+            for (int i = 0; i < cols.size(); i++) {
+                byColumn.put(cols.get(i), hashes.get(i));
+            }
+            prints.put(table, new Print(rs.getLong(2), byColumn));
         });
+        return prints;
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, List<String> selects, Row row) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(String.join("\nunion all\n", parts))) {
+             ResultSet rs = statement.executeQuery(String.join("\nunion all\n", selects))) {
             while (rs.next()) {
-                String table = rs.getString(1);
-                Array array = rs.getArray(3);
-                List<String> hashes = Arrays.asList((String[]) array.getArray());
-                Map<String, String> byColumn = new TreeMap<>();
-                List<String> cols = columns.get(table);
-                for (int i = 0; i < cols.size(); i++) {
-                    byColumn.put(cols.get(i), hashes.get(i));
-                }
-                prints.put(table, new Print(rs.getLong(2), byColumn));
+                row.accept(rs);
             }
         }
-        return prints;
     }
 
     /** What differs, one sentence per table or column, e.g. {@code users.free_quota: values differ (2 rows)}. */
