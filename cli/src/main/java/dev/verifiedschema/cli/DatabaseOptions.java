@@ -73,6 +73,15 @@ final class DatabaseOptions {
         return ds;
     }
 
+    /** Exits 3, saying why, unless the database answers. */
+    void requireReachable(Map<String, String> env) {
+        try (Connection reachable = connect(env)) {
+            reachable.isValid(1);
+        } catch (SQLException e) {
+            throw new CliException(CliException.ENVIRONMENT, "Lost the connection to " + masked(), e);
+        }
+    }
+
     /** An open connection, or exit 3 saying why not. */
     Connection connect(Map<String, String> env) {
         try {

@@ -1,5 +1,6 @@
 package dev.verifiedschema.cli;
 
+import dev.verifiedschema.migrate.FlywayHistory;
 import dev.verifiedschema.migrate.MigrationScript;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationVersion;
@@ -14,13 +15,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.verifiedschema.contract.Identifiers.quote;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
         description = {"Runs undo scripts (U<version>__*.sql) of the newest applied versions in reverse order and "
@@ -49,7 +46,9 @@ final class DowngradeCommand extends DatabaseCommand {
         db.require("downgrade");
         MigrationSet set = MigrationSet.load(List.of(flyway.location()));
         try (Connection c = db.connect(root.env)) {
-            List<MigrationVersion> chosen = chosen(applied(c));
+            List<MigrationVersion> applied = new ArrayList<>(FlywayHistory.appliedVersions(c, flyway.schema));
+            java.util.Collections.reverse(applied);
+            List<MigrationVersion> chosen = chosen(applied);
             if (chosen.isEmpty()) {
                 return new Result("downgrade").summary("Nothing to downgrade.");
             }
@@ -74,24 +73,6 @@ final class DowngradeCommand extends DatabaseCommand {
             return result.summary("Undid " + undos.size() + " version(s): "
                     + chosen.stream().map(v -> "V" + v).reduce((a, b) -> a + ", " + b).orElse("") + ".");
         }
-    }
-
-    private List<MigrationVersion> applied(Connection c) throws SQLException {
-        List<MigrationVersion> versions = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM "
-                + quote(flyway.schema) + ".flyway_schema_history WHERE version IS NOT NULL AND success "
-                + "ORDER BY installed_rank DESC")) {
-            while (rs.next()) {
-                versions.add(MigrationVersion.parse(rs.getString(1).replace('_', '.')));
-            }
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return versions;
-            }
-            throw e;
-        }
-        versions.sort(java.util.Comparator.reverseOrder());
-        return versions;
     }
 
     private List<MigrationVersion> chosen(List<MigrationVersion> applied) {

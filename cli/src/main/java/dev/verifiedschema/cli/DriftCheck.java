@@ -5,6 +5,7 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.migrate.FlywayHistory;
 import dev.verifiedschema.migrate.MigrationScript;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationVersion;
@@ -14,13 +15,9 @@ import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
-import static dev.verifiedschema.contract.Identifiers.quote;
 
 /**
  * Compares a live database with what its own {@code flyway_schema_history} claims: the same
@@ -38,7 +35,7 @@ final class DriftCheck {
                           Scratch scratch, Result result) throws SQLException {
         DriftCheck drift = new DriftCheck();
         try (Connection live = db.connect(command.root.env)) {
-            List<MigrationVersion> applied = applied(live, schema);
+            List<MigrationVersion> applied = FlywayHistory.appliedVersions(live, schema);
             drift.liveVersion = applied.isEmpty() ? null : applied.get(applied.size() - 1);
             for (MigrationVersion v : applied) {
                 if (set.forwards().stream().noneMatch(f -> f.version().equals(v))) {
@@ -65,22 +62,6 @@ final class DriftCheck {
             }
         }
         return drift;
-    }
-
-    private static List<MigrationVersion> applied(Connection live, String schema) throws SQLException {
-        List<MigrationVersion> versions = new ArrayList<>();
-        try (Statement s = live.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM " + quote(schema)
-                + ".flyway_schema_history WHERE version IS NOT NULL AND success")) {
-            while (rs.next()) {
-                versions.add(MigrationVersion.parse(rs.getString(1).replace('_', '.')));
-            }
-        } catch (SQLException e) {
-            if (!"42P01".equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-        versions.sort(null);
-        return versions;
     }
 
     private static void checksums(DatabaseOptions db, BaseCommand command, MigrationSet set, String schema,

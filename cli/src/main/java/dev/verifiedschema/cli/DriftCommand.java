@@ -20,7 +20,7 @@ final class DriftCommand extends DatabaseCommand {
         db.require("drift");
         var set = migrations.set("drift");
         var contract = migrations.contractOrNull();
-        String schema = this.schema != null ? this.schema : contract != null ? contract.schema() : "public";
+        String schema = MigrationOptions.schema(this.schema, contract);
         Result result = new Result("drift");
         try (Scratch scratch = Scratch.embedded(0)) {
             DriftCheck drift = DriftCheck.run(this, db, set, contract, schema, scratch, result);

@@ -29,7 +29,7 @@ final class RehearseCommand extends DatabaseCommand {
         db.require("rehearse");
         var set = migrations.set("rehearse");
         var contract = migrations.contractOrNull();
-        String schema = this.schema != null ? this.schema : contract != null ? contract.schema() : "public";
+        String schema = MigrationOptions.schema(this.schema, contract);
         Result result = new Result("rehearse");
         try (Scratch scratch = Scratch.embedded(0)) {
             DriftCheck drift = DriftCheck.run(this, db, set, null, schema, scratch, result);

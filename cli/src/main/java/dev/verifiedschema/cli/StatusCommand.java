@@ -17,11 +17,7 @@ final class StatusCommand extends DatabaseCommand {
     @Override
     Result execute() {
         db.require("status");
-        try (java.sql.Connection reachable = db.connect(root.env)) {
-            reachable.isValid(1);
-        } catch (java.sql.SQLException e) {
-            throw new CliException(CliException.ENVIRONMENT, "Lost the connection to " + db.masked(), e);
-        }
+        db.requireReachable(root.env);
         MigrationInfoService info = flyway.configure(db, root.env).load().info();
         MigrationInfo current = info.current();
         List<MigrationInfo> pending = Arrays.asList(info.pending());

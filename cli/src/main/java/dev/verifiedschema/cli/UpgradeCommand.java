@@ -23,11 +23,7 @@ final class UpgradeCommand extends DatabaseCommand {
     Result execute() {
         db.require("upgrade");
         MigrationSet.load(List.of(flyway.location()));
-        try (java.sql.Connection reachable = db.connect(root.env)) {
-            reachable.isValid(1);
-        } catch (java.sql.SQLException e) {
-            throw new CliException(CliException.ENVIRONMENT, "Lost the connection to " + db.masked(), e);
-        }
+        db.requireReachable(root.env);
         FluentConfiguration configuration = flyway.configure(db, root.env);
         if (target != null) {
             configuration.target(target);

@@ -114,21 +114,18 @@ final class YamlNodes {
 
     /** A list of strings; a single value counts as a list of one. */
     List<String> strings(Node node, String what) {
-        List<String> values = new ArrayList<>();
-        for (Node item : node instanceof SequenceNode seq ? seq.getValue() : List.of(node)) {
-            String value = scalar(item, "an entry of " + what);
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
+        return list(node, what, this::scalar);
     }
 
     /** A list of identifiers, folded; a single value counts as a list of one. */
     List<String> identifiers(Node node, String what) {
+        return list(node, what, this::identifier);
+    }
+
+    private List<String> list(Node node, String what, java.util.function.BiFunction<Node, String, String> read) {
         List<String> values = new ArrayList<>();
         for (Node item : node instanceof SequenceNode seq ? seq.getValue() : List.of(node)) {
-            String value = identifier(item, "an entry of " + what);
+            String value = read.apply(item, "an entry of " + what);
             if (value != null) {
                 values.add(value);
             }
