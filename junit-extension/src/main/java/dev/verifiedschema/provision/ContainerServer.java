@@ -16,7 +16,7 @@ final class ContainerServer extends ManagedServer {
         this.container = container;
     }
 
-    /** Starts a container from the image, e.g. {@code postgres:16-alpine}. */
+    /** Starts a container from the image, e.g. {@code postgres:17-alpine}. */
     static ContainerServer start(String image) {
         PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image)
                 .asCompatibleSubstituteFor("postgres"))

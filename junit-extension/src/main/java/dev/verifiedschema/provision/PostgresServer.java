@@ -11,7 +11,7 @@ public interface PostgresServer extends AutoCloseable {
     /** Which provider started it, for log lines: {@code embedded}, {@code testcontainers} or {@code external}. */
     String provider();
 
-    /** A human description without secrets, e.g. {@code embedded PostgreSQL 14.22 on localhost:54321}. */
+    /** A human description without secrets, e.g. {@code embedded PostgreSQL 17.11 on localhost:54321}. */
     String description();
 
     /** The server's major version, e.g. {@code 14}. */

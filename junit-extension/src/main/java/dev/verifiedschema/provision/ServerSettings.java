@@ -23,7 +23,7 @@ public record ServerSettings(ProviderKind provider, String url, String user, Str
         if (image != null && !image.isBlank()) {
             return image;
         }
-        return "postgres:" + (pgVersion == 0 ? 16 : pgVersion) + "-alpine";
+        return "postgres:" + (pgVersion == 0 ? 17 : pgVersion) + "-alpine";
     }
 
     @Override

@@ -67,7 +67,7 @@ class ProvisioningTest {
     @Test
     void containerImagesFollowTheRequestedVersion() {
         assertThat(new ServerSettings(ProviderKind.TESTCONTAINERS, null, null, null, 0, null).effectiveImage())
-                .isEqualTo("postgres:16-alpine");
+                .isEqualTo("postgres:17-alpine");
         assertThat(new ServerSettings(ProviderKind.TESTCONTAINERS, null, null, null, 15, null).effectiveImage())
                 .isEqualTo("postgres:15-alpine");
         assertThat(new ServerSettings(ProviderKind.TESTCONTAINERS, null, null, null, 15, "mirror/pg:15").effectiveImage())

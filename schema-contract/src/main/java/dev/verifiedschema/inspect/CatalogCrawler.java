@@ -112,7 +112,7 @@ final class CatalogCrawler {
         }
         SchemaRetrievalOptions retrievalOptions = retrieval.toOptions();
         // The connection source is deliberately never closed: closing it would close the caller's connection.
-        return new SchemaCrawler(DatabaseConnectionSources.fromConnection(connection), retrievalOptions, OPTIONS)
+        return new SchemaCrawler(DatabaseConnectionSources.fromConnection(PreparingConnection.wrap(connection)), retrievalOptions, OPTIONS)
                 .crawl();
     }
 

@@ -49,10 +49,15 @@ final class CatalogFingerprint {
     /** The fingerprint of the schema with this OID, on a connection whose search path is that schema. */
     static String read(Connection connection, long schemaOid) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SQL.replace("${schemaOid}",
-                Long.toString(schemaOid))); ResultSet rs = statement.executeQuery()) {
+                Long.toString(schemaOid)))) {
+            if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
             rs.next();
             String hash = rs.getString(1);
             return hash == null ? "empty" : hash;
+            }
         }
     }
 }

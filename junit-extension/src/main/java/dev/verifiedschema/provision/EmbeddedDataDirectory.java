@@ -1,0 +1,130 @@
+package dev.verifiedschema.provision;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Where the embedded server keeps its data. A test server's data is thrown away when it stops, and
+ * copying a template database is file I/O ({@code CREATE DATABASE ... TEMPLATE} copies every file),
+ * so on a machine with a memory file system ({@code /dev/shm} on Linux) the data goes there: copies
+ * then cost memory bandwidth, not disk latency, and do not slow down when the disk is busy.
+ *
+ * <p>Chosen by the system property {@value #PROPERTY} (or the environment variable {@value #ENV}):
+ * <ul>
+ *   <li>{@code memory} (the default): {@code /dev/shm} when it is a writable directory with at least
+ *       {@value #MIN_FREE_MIB} MiB free, else the disk;</li>
+ *   <li>{@code disk}: zonky's default, a directory under {@code java.io.tmpdir};</li>
+ *   <li>any other value: a directory to create the data directory in.</li>
+ * </ul>
+ * The data directory itself is {@code verified-schema-<pid>-<n>} inside that place and is deleted
+ * when the server stops. Directories left by processes that no longer run (a JVM that was killed)
+ * are deleted when the next server starts there, so memory is not lost to them.
+ */
+final class EmbeddedDataDirectory {
+    static final String PROPERTY = "verifiedschema.embedded.dataDir";
+    static final String ENV = "VERIFIEDSCHEMA_EMBEDDED_DATADIR";
+    static final long MIN_FREE_MIB = 1024;
+    private static final String PREFIX = "verified-schema-";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDataDirectory.class);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private EmbeddedDataDirectory() {
+    }
+
+    /** The data directory for a new server from the configured setting, or empty for zonky's default. */
+    static Optional<Path> forNewServer() {
+        String setting = System.getProperty(PROPERTY);
+        if (setting == null || setting.isBlank()) {
+            setting = System.getenv(ENV);
+        }
+        return choose(setting, Path.of("/dev/shm"));
+    }
+
+    /**
+     * The data directory for a setting.
+     *
+     * @param setting {@code memory}, {@code disk}, a directory, or {@code null} for {@code memory}
+     * @param memory  the memory file system to use for {@code memory}
+     * @return the directory to create, or empty for zonky's default place
+     */
+    static Optional<Path> choose(String setting, Path memory) {
+        String value = setting == null || setting.isBlank() ? "memory" : setting.strip();
+        Path base;
+        if (value.equals("disk")) {
+            return Optional.empty();
+        } else if (value.equals("memory")) {
+            if (!usable(memory)) {
+                LOG.debug("{} is not a writable directory with {} MiB free; the embedded server's data goes to disk",
+                        memory, MIN_FREE_MIB);
+                return Optional.empty();
+            }
+            base = memory;
+        } else {
+            base = Path.of(value);
+            if (!Files.isDirectory(base) || !Files.isWritable(base)) {
+                throw new ProvisionException("The embedded server's data directory cannot be created in " + base
+                        + " (set by " + PROPERTY + " or " + ENV + "): it is not a writable directory. Create it, "
+                        + "or use 'memory' (the default) or 'disk'.", null);
+            }
+        }
+        removeLeftovers(base);
+        return Optional.of(base.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()));
+    }
+
+    private static boolean usable(Path dir) {
+        try {
+            return Files.isDirectory(dir) && Files.isWritable(dir)
+                    && Files.getFileStore(dir).getUsableSpace() >= MIN_FREE_MIB * 1024 * 1024;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the data directories of processes that are gone. */
+    static void removeLeftovers(Path base) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                owner(dir).filter(pid -> ProcessHandle.of(pid).isEmpty()).ifPresent(pid -> {
+                    LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
+                    delete(dir);
+                });
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not look for leftover data directories in {}: {}", base, e.getMessage());
+        }
+    }
+
+    /** The process id in a name {@code verified-schema-<pid>-<n>}. */
+    static Optional<Long> owner(Path dir) {
+        String name = dir.getFileName().toString().substring(PREFIX.length());
+        int dash = name.indexOf('-');
+        try {
+            return Optional.of(Long.parseLong(dash < 0 ? name : name.substring(0, dash)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

