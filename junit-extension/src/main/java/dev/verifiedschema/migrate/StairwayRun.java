@@ -4,6 +4,7 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.inspect.Fingerprint;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.RemediationSql;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
@@ -30,7 +31,7 @@ final class StairwayRun {
     }
 
     /** The schema at one version: its snapshot and the fingerprint taken with it. */
-    private record Level(SchemaSnapshot snapshot, String fingerprint) {
+    private record Level(SchemaSnapshot snapshot, Fingerprint fingerprint) {
     }
 
 
@@ -86,7 +87,7 @@ final class StairwayRun {
         try (java.sql.Statement create = connection.createStatement()) {
             create.execute("CREATE SCHEMA IF NOT EXISTS " + dev.verifiedschema.contract.Identifiers.quote(schema));
         }
-        Level previous = new Level(snapshot(), fingerprint());
+        Level previous = new Level(inspector.inspect(catalog, schema), fingerprint());
         Level empty = previous;
         for (MigrationScript forward : todo) {
             previous = step(forward, previous);
@@ -116,7 +117,7 @@ final class StairwayRun {
             fail("forward", v, forward.fileName(), "V" + v + " failed: " + failed.describe()
                     + "\nFix the script; the database is at V" + previousVersion(forward) + ".");
         }
-        Level level = new Level(snapshot(), fingerprint());
+        Level level = levelAfter(previousLevel);
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
         MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
@@ -221,24 +222,25 @@ final class StairwayRun {
         downgrade = "passed";
     }
 
-    private SchemaSnapshot snapshot() {
-        return inspector.inspect(catalog, schema);
+    /** The schema now, read again only where its fingerprint differs from the earlier level's. */
+    private Level levelAfter(Level earlier) {
+        Fingerprint now = fingerprint();
+        return new Level(inspector.update(catalog, schema, earlier.snapshot(), earlier.fingerprint(), now), now);
     }
 
-    private String fingerprint() {
+    private Fingerprint fingerprint() {
         return inspector.fingerprint(catalog, schema);
     }
 
     /**
      * How the schema now differs from an earlier level. Equal fingerprints mean equal snapshots, so
-     * the usual case (nothing differs) costs one round trip; otherwise the schema is inspected and
-     * compared, which may still find no difference.
+     * the usual case (nothing differs) costs one round trip; otherwise the objects whose fingerprint
+     * differs are inspected and compared, which may still find no difference.
      */
     private SchemaDiff diffFrom(Level expected) {
-        if (fingerprint().equals(expected.fingerprint())) {
-            return new SchemaDiff(List.of());
-        }
-        return SchemaDiff.between(expected.snapshot(), snapshot());
+        Level now = levelAfter(expected);
+        return now.fingerprint().equals(expected.fingerprint()) ? new SchemaDiff(List.of())
+                : SchemaDiff.between(expected.snapshot(), now.snapshot());
     }
 
     private void fail(String step, String version, String script, String message) {

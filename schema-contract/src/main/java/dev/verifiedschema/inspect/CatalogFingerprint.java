@@ -1,5 +1,6 @@
 package dev.verifiedschema.inspect;
 
+import dev.verifiedschema.snapshot.SchemaSnapshot;
 import schemacrawler.schemacrawler.InformationSchemaKey;
 
 import java.sql.Connection;
@@ -7,20 +8,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A hash of everything a snapshot is made from, computed by the server in one round trip: the rows of
- * the very catalog queries {@link CatalogCrawler} and {@link CatalogSession} read, each row as JSON
- * text, sorted and hashed. A snapshot is a function of those rows (their order aside, which the
- * queries' own position columns carry), so equal fingerprints of one schema mean equal snapshots.
- * Two things that never reach a snapshot are left out, so that they do not make equal schemas look
- * different: rows that describe Flyway's history table itself, and a function's OID (SchemaCrawler
- * keys functions by a "specific name" built from it; the snapshot keys them by signature, which
- * the rows still carry). A changed fingerprint only says "inspect to find out".
+ * The {@link Fingerprint} of a schema, computed by the server in one round trip: the rows of the very
+ * catalog queries {@link CatalogCrawler} and {@link CatalogSession} read, each row in its text form,
+ * sorted and hashed per part: rows about one table or view (its {@code table_name}, or a trigger's
+ * {@code event_object_table}) form that relation's part, and sequences, functions, enum types and the
+ * schema row form one part each. A snapshot is a function of those rows (their order aside, which the
+ * queries' own position columns carry), and each table or view of a snapshot a function of its own
+ * part, so equal parts mean equal objects. Two things that never reach a snapshot are left out, so
+ * that they do not make equal schemas look different: rows that describe Flyway's history table
+ * itself, and a function's OID (SchemaCrawler keys functions by a "specific name" built from it; the
+ * snapshot keys them by signature, which the rows still carry).
  *
- * <p>The statement text is the same for every call on a database, so the JDBC driver prepares it on
- * the server after a few calls and the catalog queries are not planned again each time.
+ * <p>The statement text is the same for every call on a database, and it is prepared on the server
+ * from its first use, so the catalog queries are planned once per connection.
  */
 final class CatalogFingerprint {
     private static final String SQL = build();
@@ -31,33 +36,49 @@ final class CatalogFingerprint {
     private static String build() {
         List<String> parts = new ArrayList<>();
         for (InformationSchemaKey key : CatalogCrawler.QUERIES) {
-            parts.add(part(key.name(), "", CatalogSql.read(key.name())));
+            String sql = CatalogSql.read(key.name());
+            parts.add(switch (key) {
+                case SCHEMATA -> part("'schema'", "r::text", sql, "true");
+                case SEQUENCES -> part("'" + Fingerprint.SEQUENCES + "'", "r::text", sql, "true");
+                // the specific name carries the function's OID, which a snapshot never shows
+                case FUNCTIONS -> part("'" + Fingerprint.FUNCTIONS + "'",
+                        "(pg_catalog.to_jsonb(r) - 'specific_name')::text", sql, "true");
+                case TRIGGERS -> relationPart("r.event_object_table", sql);
+                default -> relationPart("r.table_name", sql);
+            });
         }
         // enum labels: their order is part of the snapshot, so each row carries its position
-        parts.add(part("ENUMS", "pg_catalog.row_number() OVER () || ' ' || ",
-                CatalogSql.read("enums").replace("?::pg_catalog.oid", "${schemaOid}::pg_catalog.oid")));
-        return "SELECT pg_catalog.md5(pg_catalog.string_agg(f.x, E'\\n' ORDER BY f.x)) FROM (\n"
-                + String.join("\nUNION ALL\n", parts) + "\n) f";
+        parts.add(part("'" + Fingerprint.ENUMS + "'", "pg_catalog.row_number() OVER () || ' ' || r::text",
+                CatalogSql.read("enums").replace("?::pg_catalog.oid", "${schemaOid}::pg_catalog.oid"), "true"));
+        return "SELECT f.part, pg_catalog.md5(pg_catalog.string_agg(f.x, E'\\n' ORDER BY f.x)) FROM (\n"
+                + String.join("\nUNION ALL\n", parts) + "\n) f GROUP BY f.part";
     }
 
-    private static String part(String name, String prefix, String sql) {
-        return "SELECT '" + name + " ' || " + prefix + "(j.row - 'specific_name')::text AS x FROM (\n" + sql
-                + "\n) r CROSS JOIN LATERAL (SELECT pg_catalog.to_jsonb(r) AS row) j"
-                + " WHERE COALESCE(j.row ->> 'table_name', j.row ->> 'event_object_table', '') <> 'flyway_schema_history'";
+    /** Rows about one table or view, keyed by its name; Flyway's history table is left out. */
+    private static String relationPart(String nameColumn, String sql) {
+        return part("'" + Fingerprint.RELATION + "' || " + nameColumn, "r::text", sql,
+                nameColumn + " <> '" + SchemaSnapshot.FLYWAY_HISTORY_TABLE + "'");
+    }
+
+    /** Each row of the query as text (the row's own text form: cheaper than JSON), with its part key. */
+    private static String part(String partKey, String rowText, String sql, String where) {
+        return "SELECT " + partKey + " AS part, " + rowText + " AS x FROM (\n" + sql + "\n) r WHERE " + where;
     }
 
     /** The fingerprint of the schema with this OID, on a connection whose search path is that schema. */
-    static String read(Connection connection, long schemaOid) throws SQLException {
+    static Fingerprint read(Connection connection, long schemaOid) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SQL.replace("${schemaOid}",
                 Long.toString(schemaOid)))) {
             if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
                 statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
             }
+            Map<String, String> parts = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            String hash = rs.getString(1);
-            return hash == null ? "empty" : hash;
+                while (rs.next()) {
+                    parts.put(rs.getString(1), rs.getString(2));
+                }
             }
+            return new Fingerprint(parts);
         }
     }
 }

@@ -26,8 +26,12 @@ final class CatalogSession implements AutoCloseable {
             + " pg_catalog.current_setting('search_path'),"
             + " (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?)";
     private static final String SET_PATH_TO_SCHEMA =
-            "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)";
-    private static final String RESTORE_PATH = "SELECT pg_catalog.set_config('search_path', ?, false)";
+            "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false),"
+            + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
+            + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
+    private static final String RESTORE_PATH = "SELECT pg_catalog.set_config('search_path', ?, false),"
+            + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', '', false),"
+            + " pg_catalog.set_config('" + CatalogSql.KINDS + "', '', false)";
     private static final String ENUMS = CatalogSql.read("enums");
 
     private final Connection connection;
@@ -41,11 +45,23 @@ final class CatalogSession implements AutoCloseable {
     }
 
     /**
-     * Finds the schema and sets the search path to it.
+     * Finds the schema and sets the search path to it; the catalog queries read all of it.
      *
      * @throws InspectionException when the database has no schema of that name
      */
     static CatalogSession open(Connection connection, String schema) throws SQLException {
+        return open(connection, schema, "", "");
+    }
+
+    /**
+     * Finds the schema, sets the search path to it, and narrows the catalog queries (see {@link CatalogSql}).
+     *
+     * @param relations the tables and views to read as a JSON array, or empty for all
+     * @param kinds     {@code sequences} and/or {@code functions} comma-separated, {@code none}, or empty for both
+     * @throws InspectionException when the database has no schema of that name
+     */
+    static CatalogSession open(Connection connection, String schema, String relations, String kinds)
+            throws SQLException {
         String database;
         String previousPath;
         long oid;
@@ -66,6 +82,8 @@ final class CatalogSession implements AutoCloseable {
         }
         try (PreparedStatement set = connection.prepareStatement(SET_PATH_TO_SCHEMA)) {
             set.setString(1, schema);
+            set.setString(2, relations);
+            set.setString(3, kinds);
             set.execute();
         }
         return new CatalogSession(connection, oid, previousPath);
@@ -92,7 +110,7 @@ final class CatalogSession implements AutoCloseable {
         return enums;
     }
 
-    /** Puts the caller's search path back. */
+    /** Puts the caller's search path back and clears the narrowing settings. */
     @Override
     public void close() throws SQLException {
         try (PreparedStatement restore = connection.prepareStatement(RESTORE_PATH)) {

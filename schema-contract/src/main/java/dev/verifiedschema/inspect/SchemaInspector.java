@@ -2,14 +2,22 @@ package dev.verifiedschema.inspect;
 
 import dev.verifiedschema.snapshot.EnumType;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
+import dev.verifiedschema.snapshot.Table;
+import dev.verifiedschema.snapshot.View;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import schemacrawler.schema.Catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads the live PostgreSQL catalog of one schema into a {@link SchemaSnapshot}.
@@ -37,6 +45,7 @@ import java.util.Objects;
  */
 public final class SchemaInspector {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInspector.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SchemaInspector() {
     }
@@ -69,16 +78,7 @@ public final class SchemaInspector {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(schema, "schema");
         long started = System.nanoTime();
-        SchemaSnapshot snapshot;
-        try (CatalogSession session = CatalogSession.open(connection, schema)) {
-            Map<String, EnumType> enums = session.readEnums();
-            Catalog catalog = CatalogCrawler.crawl(connection, session.schemaOid());
-            snapshot = CatalogMapper.toSnapshot(schema, catalog, enums);
-        } catch (InspectionException e) {
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            throw new InspectionException(schema, "Cannot inspect schema \"" + schema + "\": " + describe(e), e);
-        }
+        SchemaSnapshot snapshot = read(connection, schema, "", "", true);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Inspected schema {} in {} ms: {} tables, {} views, {} sequences, {} enums, {} functions",
                     schema, (System.nanoTime() - started) / 1_000_000, snapshot.tables().size(),
@@ -89,18 +89,20 @@ public final class SchemaInspector {
     }
 
     /**
-     * A hash of the schema as {@link #inspect} would see it, read in one round trip and computed by the
-     * server. Two fingerprints of the same schema on the same database are equal only if the two
-     * snapshots would be equal; when they differ, the snapshots may still be equal (inspect to know).
-     * This is for callers that compare a schema with an earlier state of itself many times, such as
-     * the migration stairway: a fingerprint costs a fraction of a snapshot.
+     * Hashes of the schema as {@link #inspect} would see it, one per table or view and one each for its
+     * sequences, functions and enum types, read in one round trip and computed by the server. Two
+     * fingerprints of the same schema on the same database are equal only if the two snapshots would be
+     * equal; when they differ, the snapshots may still be equal (inspect to know), and the parts that
+     * differ are what {@link #update} reads again. This is for callers that compare a schema with an
+     * earlier state of itself many times, such as the migration stairway: a fingerprint costs a
+     * fraction of a snapshot.
      *
      * @param connection an open connection to a PostgreSQL database, left as it was found
      * @param schema     the schema name exactly as stored in the catalog
-     * @return an opaque hash
+     * @return the fingerprint, part by part
      * @throws InspectionException if the database has no schema of that name, or the catalog cannot be read
      */
-    public String fingerprint(Connection connection, String schema) {
+    public Fingerprint fingerprint(Connection connection, String schema) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(schema, "schema");
         try (CatalogSession session = CatalogSession.open(connection, schema)) {
@@ -109,6 +111,73 @@ public final class SchemaInspector {
             throw e;
         } catch (SQLException | RuntimeException e) {
             throw new InspectionException(schema, "Cannot fingerprint schema \"" + schema + "\": " + describe(e), e);
+        }
+    }
+
+    /**
+     * The snapshot of the schema as it is now, made from an earlier snapshot by reading again only
+     * the tables and views whose part of the fingerprint changed (and the sequences, functions or enum
+     * types if theirs did). For a caller that follows a schema through many small changes, such as
+     * the migration stairway, this costs what the changed objects cost, not what the whole schema does.
+     * The result equals {@link #inspect} of the schema now, provided that {@code earlier} and
+     * {@code then} were taken of one state of this schema and {@code now} of its current state.
+     *
+     * @param connection an open connection to a PostgreSQL database, left as it was found
+     * @param schema     the schema name exactly as stored in the catalog
+     * @param earlier    a snapshot of the schema at some earlier state
+     * @param then       the fingerprint of the schema at that state
+     * @param now        the fingerprint of the schema as it is now
+     * @return the snapshot of the schema now; {@code earlier} itself when the fingerprints are equal
+     * @throws InspectionException if the database has no schema of that name, or the catalog cannot be read
+     */
+    public SchemaSnapshot update(Connection connection, String schema, SchemaSnapshot earlier, Fingerprint then,
+                                 Fingerprint now) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(schema, "schema");
+        Set<String> relations = now.changedRelations(then);
+        Set<String> kinds = now.changedKinds(then);
+        if (relations.isEmpty() && kinds.isEmpty()) {
+            return earlier;
+        }
+        if (kinds.contains("schema") || relations.size() * 2 > now.relationCount()) {
+            return inspect(connection, schema);
+        }
+        List<String> others = new ArrayList<>();
+        for (String kind : List.of(Fingerprint.SEQUENCES, Fingerprint.FUNCTIONS)) {
+            if (kinds.contains(kind)) {
+                others.add(kind);
+            }
+        }
+        String names;
+        try {
+            names = JSON.writeValueAsString(relations);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        SchemaSnapshot changed = read(connection, schema, relations.isEmpty() ? "[]" : names,
+                others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS));
+        Map<String, Table> tables = new HashMap<>(earlier.tables());
+        Map<String, View> views = new HashMap<>(earlier.views());
+        tables.keySet().removeAll(relations);
+        views.keySet().removeAll(relations);
+        tables.putAll(changed.tables());
+        views.putAll(changed.views());
+        return new SchemaSnapshot(schema, tables, views,
+                kinds.contains(Fingerprint.SEQUENCES) ? changed.sequences() : earlier.sequences(),
+                kinds.contains(Fingerprint.ENUMS) ? changed.enums() : earlier.enums(),
+                kinds.contains(Fingerprint.FUNCTIONS) ? changed.functions() : earlier.functions());
+    }
+
+    private static SchemaSnapshot read(Connection connection, String schema, String relations, String kinds,
+                                       boolean enums) {
+        try (CatalogSession session = CatalogSession.open(connection, schema, relations, kinds)) {
+            Map<String, EnumType> enumTypes = enums ? session.readEnums() : Map.of();
+            Catalog catalog = CatalogCrawler.crawl(connection, session.schemaOid());
+            return CatalogMapper.toSnapshot(schema, catalog, enumTypes);
+        } catch (InspectionException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw new InspectionException(schema, "Cannot inspect schema \"" + schema + "\": " + describe(e), e);
         }
     }
 

@@ -13,3 +13,4 @@ CROSS JOIN LATERAL pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(attnum, se
 JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
 WHERE con.connamespace = ${schemaOid}
   AND con.contype IN ('u', 'f')
+  AND ${relationFilter}

@@ -25,3 +25,4 @@ WHERE p.pronamespace = ${schemaOid}
     WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
       AND d.objid = p.oid
       AND d.deptype = 'e')
+  AND ${functionFilter}

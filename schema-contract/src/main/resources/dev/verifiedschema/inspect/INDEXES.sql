@@ -8,9 +8,9 @@ SELECT
   c.relname::text AS table_name,
   ic.relname::text AS index_name,
   NOT i.indisunique AS non_unique,
-  k.n AS ordinal_position,
-  CASE WHEN i.indkey[k.n - 1] = 0
-    THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true)
+  k.n::integer AS ordinal_position,
+  CASE WHEN k.attnum = 0
+    THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n::integer, true)
     ELSE a.attname
   END AS column_name,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS filter_condition,
@@ -19,6 +19,8 @@ FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-CROSS JOIN LATERAL pg_catalog.generate_series(1, i.indnkeyatts) AS k(n)
-LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+CROSS JOIN LATERAL pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n)
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
 WHERE ic.relnamespace = ${schemaOid}
+  AND k.n <= i.indnkeyatts
+  AND ${relationFilter}

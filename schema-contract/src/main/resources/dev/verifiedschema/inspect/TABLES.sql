@@ -20,3 +20,4 @@ WHERE c.relnamespace = ${schemaOid}
     WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
       AND d.objid = c.oid
       AND d.deptype = 'e')
+  AND ${relationFilter}

@@ -18,3 +18,4 @@ WHERE c.relnamespace = ${schemaOid}
   AND c.relkind IN ('r', 'p')
   AND a.attnum > 0
   AND NOT a.attisdropped
+  AND ${relationFilter}

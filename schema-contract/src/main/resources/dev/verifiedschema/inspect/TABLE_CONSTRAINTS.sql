@@ -29,3 +29,4 @@ FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 WHERE con.connamespace = ${schemaOid}
   AND con.contype IN ('u', 'c', 'f')
+  AND ${relationFilter}

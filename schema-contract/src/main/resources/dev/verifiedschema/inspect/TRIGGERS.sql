@@ -10,3 +10,4 @@ FROM pg_catalog.pg_trigger tg
 JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
 WHERE c.relnamespace = ${schemaOid}
   AND NOT tg.tgisinternal
+  AND ${relationFilter}

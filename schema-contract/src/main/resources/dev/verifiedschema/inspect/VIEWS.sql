@@ -8,3 +8,4 @@ FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relnamespace = ${schemaOid}
   AND c.relkind IN ('v', 'm')
+  AND ${relationFilter}

@@ -25,7 +25,7 @@ class FingerprintTest {
             "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
             "CREATE TRIGGER purchase_touch BEFORE UPDATE ON purchase FOR EACH ROW EXECUTE FUNCTION touch()"};
 
-    private static String fingerprint(DataSource db) {
+    private static Fingerprint fingerprint(DataSource db) {
         try (Connection connection = db.getConnection()) {
             return SchemaInspector.create().fingerprint(connection, "public");
         } catch (SQLException e) {
@@ -36,7 +36,7 @@ class FingerprintTest {
     @Test
     void everyKindOfChangeChangesItAndItsUndoRestoresIt() {
         DataSource db = databaseWith(SHOP);
-        String before = fingerprint(db);
+        Fingerprint before = fingerprint(db);
         String[][] changesAndUndos = {
                 {"ALTER TABLE customer ADD COLUMN nickname text", "ALTER TABLE customer DROP COLUMN nickname"},
                 {"CREATE INDEX customer_email_idx ON customer (email)", "DROP INDEX customer_email_idx"},
@@ -60,7 +60,7 @@ class FingerprintTest {
     @Test
     void aFunctionDroppedAndCreatedAgainAndFlywaysHistoryTableLeaveItAlone() {
         DataSource db = databaseWith(SHOP);
-        String before = fingerprint(db);
+        Fingerprint before = fingerprint(db);
 
         SharedPostgres.execute(db, "DROP TRIGGER purchase_touch ON purchase", "DROP FUNCTION touch()",
                 "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",

@@ -1,0 +1,81 @@
+package dev.verifiedschema.inspect;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A schema's catalog as hashes, part by part: one hash per table or view (everything a snapshot
+ * holds about it: columns, keys, indexes, constraints, triggers, a view's definition), and one each
+ * for the schema's sequences, functions and enum types. Computed by the server in one round trip
+ * ({@link SchemaInspector#fingerprint}).
+ *
+ * <p>Two fingerprints of one schema are {@linkplain #equals equal} only if the two snapshots would be
+ * equal; the parts that differ name what {@link SchemaInspector#update} has to read again. Flyway's
+ * history table is not part of it, and neither is a function's OID (a function dropped and created
+ * again the same way leaves the fingerprint as it was).
+ */
+public final class Fingerprint {
+    static final String RELATION = "relation:";
+    static final String SEQUENCES = "sequences";
+    static final String FUNCTIONS = "functions";
+    static final String ENUMS = "enums";
+
+    private final Map<String, String> parts;
+
+    Fingerprint(Map<String, String> parts) {
+        this.parts = new TreeMap<>(parts);
+    }
+
+    /** Tables and views whose part differs from {@code other}'s, including those only one of them has. */
+    Set<String> changedRelations(Fingerprint other) {
+        Set<String> changed = new TreeSet<>();
+        for (String key : changedParts(other)) {
+            if (key.startsWith(RELATION)) {
+                changed.add(key.substring(RELATION.length()));
+            }
+        }
+        return changed;
+    }
+
+    /** Parts other than tables and views ({@code sequences}, {@code functions}, {@code enums}, ...) that differ. */
+    Set<String> changedKinds(Fingerprint other) {
+        Set<String> changed = new TreeSet<>();
+        for (String key : changedParts(other)) {
+            if (!key.startsWith(RELATION)) {
+                changed.add(key);
+            }
+        }
+        return changed;
+    }
+
+    /** The number of tables and views. */
+    int relationCount() {
+        return (int) parts.keySet().stream().filter(key -> key.startsWith(RELATION)).count();
+    }
+
+    private Set<String> changedParts(Fingerprint other) {
+        Set<String> keys = new TreeSet<>(parts.keySet());
+        keys.addAll(other.parts.keySet());
+        keys.removeIf(key -> Objects.equals(parts.get(key), other.parts.get(key)));
+        return keys;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fingerprint other && parts.equals(other.parts);
+    }
+
+    @Override
+    public int hashCode() {
+        return parts.hashCode();
+    }
+
+    /** The number of parts and a short hash of them all, for log lines. */
+    @Override
+    public String toString() {
+        return "Fingerprint[" + parts.size() + " parts, " + Integer.toHexString(parts.hashCode()) + "]";
+    }
+}
