@@ -4,6 +4,7 @@ import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,15 @@ final class TableData {
     record Print(long rows, Map<String, String> columns) {
     }
 
+    /**
+     * Which of the tables may hold rows: those with any storage at all (a heap of zero blocks holds no
+     * row; the size is a file-size lookup, not a scan) and partitioned ones, whose rows are in their
+     * partitions. One prepared statement whatever the tables are, so the server plans it once.
+     */
+    private static final String MAY_HAVE_ROWS = "SELECT c.relname::text FROM pg_catalog.pg_class c"
+            + " WHERE c.relnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?)"
+            + " AND c.relname::text = ANY (?) AND (c.relkind = 'p' OR pg_catalog.pg_relation_size(c.oid) > 0)";
+
     private TableData() {
     }
 
@@ -45,8 +55,8 @@ final class TableData {
     }
 
     /**
-     * Reads the prints of the tables: first which of them hold any row at all (one cheap query),
-     * then counts and column hashes for those that do. An empty table's print is 0 rows, no hashes.
+     * Reads the prints of the tables: first which of them may hold rows at all (one cheap query), then
+     * counts and column hashes for those. A table without rows prints as 0 rows, no hashes.
      */
     static Map<String, Print> read(Connection connection, String schema, Map<String, List<String>> columns)
             throws SQLException {
@@ -54,15 +64,19 @@ final class TableData {
         if (columns.isEmpty()) {
             return prints;
         }
+        for (String table : columns.keySet()) {
+            prints.put(table, new Print(0, Map.of()));
+        }
         List<String> filled = new ArrayList<>();
-        query(connection, columns.keySet().stream().map(table -> "select " + literal(table) + ", exists (select 1 from "
-                + quote(schema) + "." + quote(table) + ")").toList(), rs -> {
-            if (rs.getBoolean(2)) {
-                filled.add(rs.getString(1));
-            } else {
-                prints.put(rs.getString(1), new Print(0, Map.of()));
+        try (PreparedStatement statement = connection.prepareStatement(MAY_HAVE_ROWS)) {
+            statement.setString(1, schema);
+            statement.setArray(2, connection.createArrayOf("text", columns.keySet().toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    filled.add(rs.getString(1));
+                }
             }
-        });
+        }
         if (filled.isEmpty()) {
             return prints;
         }
@@ -85,7 +99,8 @@ final class TableData {
             for (int i = 0; i < cols.size(); i++) {
                 byColumn.put(cols.get(i), hashes.get(i));
             }
-            prints.put(table, new Print(rs.getLong(2), byColumn));
+            long rows = rs.getLong(2);
+            prints.put(table, rows == 0 ? new Print(0, Map.of()) : new Print(rows, byColumn));
         });
         return prints;
     }

@@ -1,0 +1,59 @@
+package dev.verifiedschema.migrate;
+
+import dev.verifiedschema.provision.PostgresServer;
+import dev.verifiedschema.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(TestServer.class)
+class TableDataTest {
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            "never_filled", List.of("id"), "emptied", List.of("id", "name"), "filled", List.of("id", "name"),
+            "parted", List.of("id"));
+    private PostgresServer server;
+    private String database;
+
+    @BeforeEach
+    void freshDatabase(PostgresServer server) {
+        this.server = server;
+        this.database = server.createDatabase(null);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        server.dropDatabase(database);
+    }
+
+    @Test
+    void emptyTablesPrintTheSameWhetherTheyNeverHeldRowsOrWereEmptiedAndFilledOnesAreHashed() throws SQLException {
+        try (Connection c = server.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE never_filled (id int); CREATE TABLE emptied (id int, name text);"
+                    + "CREATE TABLE filled (id int, name text); CREATE TABLE parted (id int) PARTITION BY RANGE (id);"
+                    + "CREATE TABLE parted_low PARTITION OF parted FOR VALUES FROM (0) TO (100);"
+                    + "INSERT INTO emptied VALUES (1, 'a'); DELETE FROM emptied;"
+                    + "INSERT INTO filled VALUES (1, 'a'), (2, NULL); INSERT INTO parted VALUES (5)");
+
+            Map<String, TableData.Print> prints = TableData.read(c, "public", COLUMNS);
+
+            assertThat(prints.get("never_filled")).isEqualTo(new TableData.Print(0, Map.of()));
+            assertThat(prints.get("emptied")).isEqualTo(new TableData.Print(0, Map.of()));
+            assertThat(prints.get("filled").rows()).isEqualTo(2);
+            assertThat(prints.get("filled").columns()).containsOnlyKeys("id", "name");
+            assertThat(prints.get("parted").rows()).as("rows of a partitioned table live in its partitions").isEqualTo(1);
+
+            s.execute("UPDATE filled SET name = 'b' WHERE id = 2; TRUNCATE parted");
+            assertThat(TableData.differences(prints, TableData.read(c, "public", COLUMNS)))
+                    .containsExactly("filled.name: values differ (2 rows)", "parted: 1 rows before, 0 after");
+        }
+    }
+}
