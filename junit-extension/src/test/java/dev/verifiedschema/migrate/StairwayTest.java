@@ -1,9 +1,7 @@
 package dev.verifiedschema.migrate;
 
 import dev.verifiedschema.contract.ContractLoader;
-import dev.verifiedschema.provision.PostgresServer;
-import dev.verifiedschema.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.verifiedschema.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,24 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-@ExtendWith(TestServer.class)
+@ExtendWith(FreshDatabase.class)
 class StairwayTest {
-    private PostgresServer server;
-    private String database;
+    private DataSource database;
 
     @BeforeEach
-    void freshDatabase(PostgresServer server) {
-        this.server = server;
-        this.database = server.createDatabase(null);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
+    void freshDatabase(DataSource database) {
+        this.database = database;
     }
 
     private DataSource db() {
-        return server.dataSource(database);
+        return database;
     }
 
     private static Stairway stairway(String set) {

@@ -1,12 +1,10 @@
 package dev.verifiedschema.migrate;
 
-import dev.verifiedschema.provision.PostgresServer;
-import dev.verifiedschema.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.verifiedschema.testing.FreshDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,28 +13,16 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(TestServer.class)
+@ExtendWith(FreshDatabase.class)
 class TableDataTest {
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "never_filled", List.of("id"), "emptied", List.of("id", "name"), "filled", List.of("id", "name"),
             "parted", List.of("id"));
-    private PostgresServer server;
-    private String database;
-
-    @BeforeEach
-    void freshDatabase(PostgresServer server) {
-        this.server = server;
-        this.database = server.createDatabase(null);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
-    }
 
     @Test
-    void emptyTablesPrintTheSameWhetherTheyNeverHeldRowsOrWereEmptiedAndFilledOnesAreHashed() throws SQLException {
-        try (Connection c = server.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+    void emptyTablesPrintTheSameWhetherTheyNeverHeldRowsOrWereEmptiedAndFilledOnesAreHashed(DataSource database)
+            throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE never_filled (id int); CREATE TABLE emptied (id int, name text);"
                     + "CREATE TABLE filled (id int, name text); CREATE TABLE parted (id int) PARTITION BY RANGE (id);"
                     + "CREATE TABLE parted_low PARTITION OF parted FOR VALUES FROM (0) TO (100);"
