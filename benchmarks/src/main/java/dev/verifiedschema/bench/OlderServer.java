@@ -44,7 +44,8 @@ final class OlderServer {
 
     /**
      * Starts a server from a binaries jar, configured like the toolkit's embedded server (no fsync, no full
-     * page writes, data in {@code /dev/shm} when it is a writable directory); closing it deletes its data.
+     * page writes, data in {@code /dev/shm} when it is a writable directory, named so that the toolkit's leftover
+     * clean-up recognises it after a killed run); closing it deletes its data.
      */
     static EmbeddedPostgres start(Path jar) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -53,7 +54,7 @@ final class OlderServer {
                 .setServerConfig("full_page_writes", "off");
         Path memory = Path.of("/dev/shm");
         if (Files.isDirectory(memory) && Files.isWritable(memory)) {
-            builder.setDataDirectory(memory.resolve("verified-schema-bench-" + ProcessHandle.current().pid()))
+            builder.setDataDirectory(memory.resolve("verified-schema-" + ProcessHandle.current().pid() + "-pg-dump-server"))
                     .setCleanDataDirectory(true);
         }
         return builder.start();
