@@ -88,7 +88,7 @@ final class DatabaseOptions {
             return dataSource(env).getConnection();
         } catch (SQLException e) {
             throw new CliException(CliException.ENVIRONMENT, "Cannot connect to " + masked() + ": "
-                    + Secrets.mask(e.getMessage(), password(env)) + SqlStateAdvice.of(e.getSQLState()), e);
+                    + Secrets.mask(e.getMessage(), password(env)) + SqlStateAdvice.of(e), e);
         }
     }
 }

@@ -167,6 +167,21 @@ class VerifyAndCheckCommandTest {
     }
 
     @Test
+    void aServerWithoutSslIsExplainedAsSuchNotAsUnreachable() {
+        String database = cli.server().createDatabase(null);
+        try {
+            CliHarness.Run run = cli.run("check", "--url", cli.url(database) + "&sslmode=require",
+                    "--contract", CONTRACT.toString());
+
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.err()).contains("the server does not accept SSL connections: drop sslmode=require")
+                    .doesNotContain("cannot be reached");
+        } finally {
+            cli.server().dropDatabase(database);
+        }
+    }
+
+    @Test
     void passwordsNeverAppearAndConnectionFailuresExitThree() {
         cli.env.put("DB_PASSWORD", "hunter2-secret");
         CliHarness.Run unreachable = cli.run("check", "--url", "jdbc:postgresql://127.0.0.1:1/app?connectTimeout=2",

@@ -49,7 +49,7 @@ final class ExternalServer extends ManagedServer {
         } catch (SQLException e) {
             throw new ProvisionException("Could not connect to the external PostgreSQL at " + masked + " as "
                     + effectiveUser + ": " + Secrets.mask(e.getMessage(), effectivePassword)
-                    + SqlStateAdvice.of(e.getSQLState()), e);
+                    + SqlStateAdvice.of(e), e);
         }
         return server;
     }

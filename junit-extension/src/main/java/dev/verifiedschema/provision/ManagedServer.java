@@ -99,7 +99,7 @@ abstract class ManagedServer implements PostgresServer {
             s.execute(sql);
         } catch (SQLException e) {
             throw new ProvisionException("Could not " + what + " on " + description() + ": "
-                    + Secrets.mask(e.getMessage(), jdbc.password()) + SqlStateAdvice.of(e.getSQLState()), e);
+                    + Secrets.mask(e.getMessage(), jdbc.password()) + SqlStateAdvice.of(e), e);
         }
     }
 }

@@ -61,7 +61,7 @@ public final class SchemaHealthCheck {
             return check(connection);
         } catch (SQLException e) {
             throw new HealthCheckException("The schema health check could not connect to the database: "
-                    + e.getMessage() + SqlStateAdvice.of(e.getSQLState()), e);
+                    + e.getMessage() + SqlStateAdvice.of(e), e);
         }
     }
 
@@ -77,7 +77,7 @@ public final class SchemaHealthCheck {
             snapshot = readOnly(connection);
         } catch (SQLException e) {
             throw new HealthCheckException("The schema health check could not read the catalog of schema "
-                    + contract.schema() + ": " + e.getMessage() + SqlStateAdvice.of(e.getSQLState()), e);
+                    + contract.schema() + ": " + e.getMessage() + SqlStateAdvice.of(e), e);
         }
         List<Violation> violations = ContractCheck.check(contract, snapshot, ContractCheck.Scope.COLUMNS);
         return new HealthReport(contract.schema(), contract.source(), violations,
