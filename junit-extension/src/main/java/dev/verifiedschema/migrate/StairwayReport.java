@@ -63,7 +63,7 @@ public record StairwayReport(String migrations, String contract, String schema, 
         } else if (failure != null) {
             text.append("Migration set ").append(migrations).append(" failed verification at the ").append(failure.step())
                     .append(" step").append(failure.version() == null ? "" : " of V" + failure.version())
-                    .append(failure.script() == null ? "" : " (" + failure.script() + ")").append(":\n")
+                    .append(failure.script() == null ? "" : " (" + failure.script() + ")").append(".\n")
                     .append(failure.message().strip().indent(2));
         }
         if (!violations.isEmpty()) {
