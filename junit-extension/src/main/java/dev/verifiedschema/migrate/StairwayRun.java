@@ -253,6 +253,9 @@ final class StairwayRun {
         long began = System.nanoTime();
         StairwayRun run = this;
         try (run.flyway; Connection connection = database.getConnection(); Connection catalog = database.getConnection()) {
+            // each statement must be seen by the other connections (Flyway's two, and the catalog's)
+            connection.setAutoCommit(true);
+            catalog.setAutoCommit(true);
             run.connection = connection;
             run.catalog = catalog;
             run.climb();

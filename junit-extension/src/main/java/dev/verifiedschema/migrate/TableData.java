@@ -29,13 +29,16 @@ final class TableData {
     }
 
     /**
-     * Which of the tables may hold rows: those with any storage at all (a heap of zero blocks holds no
-     * row; the size is a file-size lookup, not a scan) and partitioned ones, whose rows are in their
-     * partitions. One prepared statement whatever the tables are, so the server plans it once.
+     * The tables that exist, and whether each may hold rows: a heap table of zero blocks holds none
+     * (the size is a file-size lookup, not a scan); partitioned tables and inheritance parents are
+     * always read, as their count includes their children's rows, and so is a table of any other
+     * access method. One prepared statement whatever the tables are, so the server plans it once.
      */
-    private static final String MAY_HAVE_ROWS = "SELECT c.relname::text FROM pg_catalog.pg_class c"
+    private static final String EXISTING = "SELECT c.relname::text, c.relkind = 'p' OR c.relhassubclass"
+            + " OR c.relam IS DISTINCT FROM (SELECT a.oid FROM pg_catalog.pg_am a WHERE a.amname = 'heap')"
+            + " OR pg_catalog.pg_relation_size(c.oid) > 0 FROM pg_catalog.pg_class c"
             + " WHERE c.relnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?)"
-            + " AND c.relname::text = ANY (?) AND (c.relkind = 'p' OR pg_catalog.pg_relation_size(c.oid) > 0)";
+            + " AND c.relkind IN ('r', 'p') AND c.relname::text = ANY (?)";
 
     private TableData() {
     }
@@ -55,8 +58,9 @@ final class TableData {
     }
 
     /**
-     * Reads the prints of the tables: first which of them may hold rows at all (one cheap query), then
-     * counts and column hashes for those. A table without rows prints as 0 rows, no hashes.
+     * Reads the prints of the tables: first which of them exist and may hold rows at all (one cheap
+     * query), then counts and column hashes for those. A table without rows prints as 0 rows, no
+     * hashes; a table that does not exist has no print (so a comparison says it is gone).
      */
     static Map<String, Print> read(Connection connection, String schema, Map<String, List<String>> columns)
             throws SQLException {
@@ -64,16 +68,17 @@ final class TableData {
         if (columns.isEmpty()) {
             return prints;
         }
-        for (String table : columns.keySet()) {
-            prints.put(table, new Print(0, Map.of()));
-        }
         List<String> filled = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(MAY_HAVE_ROWS)) {
+        try (PreparedStatement statement = connection.prepareStatement(EXISTING)) {
             statement.setString(1, schema);
             statement.setArray(2, connection.createArrayOf("text", columns.keySet().toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    filled.add(rs.getString(1));
+                    if (rs.getBoolean(2)) {
+                        filled.add(rs.getString(1));
+                    } else {
+                        prints.put(rs.getString(1), new Print(0, Map.of()));
+                    }
                 }
             }
         }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +29,8 @@ import java.util.stream.Stream;
  * </ul>
  * The data directory itself is {@code verified-schema-<pid>-<n>} inside that place and is deleted
  * when the server stops. Directories left by processes that no longer run (a JVM that was killed)
- * are deleted when the next server starts there, so memory is not lost to them.
+ * are deleted when the next server starts there, so memory is not lost to them; process ids are
+ * those of this machine's process namespace, so containers must not share the place.
  */
 final class EmbeddedDataDirectory {
     static final String PROPERTY = "verifiedschema.embedded.dataDir";
@@ -36,6 +39,7 @@ final class EmbeddedDataDirectory {
     private static final String PREFIX = "verified-schema-";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDataDirectory.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Pattern OURS = Pattern.compile("verified-schema-(\\d{1,10})-(\\d+|pg-dump-server)");
 
     private EmbeddedDataDirectory() {
     }
@@ -62,6 +66,9 @@ final class EmbeddedDataDirectory {
         if (value.equals("disk")) {
             return Optional.empty();
         } else if (value.equals("memory")) {
+            if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+                removeLeftovers(memory); // first: leftovers may be what fills it
+            }
             if (!usable(memory)) {
                 LOG.debug("{} is not a writable directory with {} MiB free; the embedded server's data goes to disk",
                         memory, MIN_FREE_MIB);
@@ -75,8 +82,8 @@ final class EmbeddedDataDirectory {
                         + " (set by " + PROPERTY + " or " + ENV + "): it is not a writable directory. Create it, "
                         + "or use 'memory' (the default) or 'disk'.", null);
             }
+            removeLeftovers(base);
         }
-        removeLeftovers(base);
         return Optional.of(base.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()));
     }
 
@@ -89,11 +96,16 @@ final class EmbeddedDataDirectory {
         }
     }
 
-    /** Deletes the data directories of processes that are gone. */
+    /**
+     * Deletes the data directories of processes that are gone: only directories named exactly as this
+     * class (or the benchmarks' second server) names them and holding a PostgreSQL data directory
+     * ({@code PG_VERSION}), so nothing else that happens to start with the prefix is touched.
+     */
     static void removeLeftovers(Path base) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path dir : dirs) {
-                owner(dir).filter(pid -> ProcessHandle.of(pid).isEmpty()).ifPresent(pid -> {
+                owner(dir).filter(pid -> ProcessHandle.of(pid).isEmpty())
+                        .filter(pid -> Files.isRegularFile(dir.resolve("PG_VERSION"))).ifPresent(pid -> {
                     LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
                     delete(dir);
                 });
@@ -103,15 +115,10 @@ final class EmbeddedDataDirectory {
         }
     }
 
-    /** The process id in a name {@code verified-schema-<pid>-<n>}. */
+    /** The process id in a name {@code verified-schema-<pid>-<n>} (or {@code -pg-dump-server}); empty for any other name. */
     static Optional<Long> owner(Path dir) {
-        String name = dir.getFileName().toString().substring(PREFIX.length());
-        int dash = name.indexOf('-');
-        try {
-            return Optional.of(Long.parseLong(dash < 0 ? name : name.substring(0, dash)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Matcher name = OURS.matcher(dir.getFileName().toString());
+        return name.matches() ? Optional.of(Long.parseLong(name.group(1))) : Optional.empty();
     }
 
     private static void delete(Path dir) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableDataTest {
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "never_filled", List.of("id"), "emptied", List.of("id", "name"), "filled", List.of("id", "name"),
-            "parted", List.of("id"));
+            "parted", List.of("id"), "parent", List.of("id"));
 
     @Test
     void emptyTablesPrintTheSameWhetherTheyNeverHeldRowsOrWereEmptiedAndFilledOnesAreHashed(DataSource database)
@@ -27,7 +27,8 @@ class TableDataTest {
                     + "CREATE TABLE filled (id int, name text); CREATE TABLE parted (id int) PARTITION BY RANGE (id);"
                     + "CREATE TABLE parted_low PARTITION OF parted FOR VALUES FROM (0) TO (100);"
                     + "INSERT INTO emptied VALUES (1, 'a'); DELETE FROM emptied;"
-                    + "INSERT INTO filled VALUES (1, 'a'), (2, NULL); INSERT INTO parted VALUES (5)");
+                    + "INSERT INTO filled VALUES (1, 'a'), (2, NULL); INSERT INTO parted VALUES (5);"
+                    + "CREATE TABLE parent (id int); CREATE TABLE child () INHERITS (parent); INSERT INTO child VALUES (7)");
 
             Map<String, TableData.Print> prints = TableData.read(c, "public", COLUMNS);
 
@@ -36,10 +37,12 @@ class TableDataTest {
             assertThat(prints.get("filled").rows()).isEqualTo(2);
             assertThat(prints.get("filled").columns()).containsOnlyKeys("id", "name");
             assertThat(prints.get("parted").rows()).as("rows of a partitioned table live in its partitions").isEqualTo(1);
+            assertThat(prints.get("parent").rows()).as("an empty inheritance parent counts its children").isEqualTo(1);
 
-            s.execute("UPDATE filled SET name = 'b' WHERE id = 2; TRUNCATE parted");
+            s.execute("UPDATE filled SET name = 'b' WHERE id = 2; TRUNCATE parted; DROP TABLE never_filled");
             assertThat(TableData.differences(prints, TableData.read(c, "public", COLUMNS)))
-                    .containsExactly("filled.name: values differ (2 rows)", "parted: 1 rows before, 0 after");
+                    .containsExactly("filled.name: values differ (2 rows)", "never_filled: the table is gone",
+                            "parted: 1 rows before, 0 after");
         }
     }
 }

@@ -43,6 +43,10 @@ class EmbeddedDataDirectoryTest {
     void directoriesOfProcessesThatAreGoneAreDeletedAndOthersKept(@TempDir Path memory) throws IOException {
         Path dead = Files.createDirectories(memory.resolve("verified-schema-" + GONE + "-1/base/1"));
         Files.writeString(dead.resolve("16384"), "pages");
+        Files.writeString(memory.resolve("verified-schema-" + GONE + "-1/PG_VERSION"), "17");
+        Path lookalike = Files.createDirectories(memory.resolve("verified-schema-2024-backup"));
+        Files.writeString(lookalike.resolve("PG_VERSION"), "17");
+        Path notData = Files.createDirectories(memory.resolve("verified-schema-" + GONE + "-2"));
         Path alive = Files.createDirectories(memory.resolve("verified-schema-" + ProcessHandle.current().pid() + "-99"));
         Path foreign = Files.createDirectories(memory.resolve("someone-else"));
 
@@ -51,6 +55,8 @@ class EmbeddedDataDirectoryTest {
         assertThat(memory.resolve("verified-schema-" + GONE + "-1")).doesNotExist();
         assertThat(alive).isDirectory();
         assertThat(foreign).isDirectory();
+        assertThat(lookalike).as("a name that only looks like ours").isDirectory();
+        assertThat(notData).as("not a PostgreSQL data directory").isDirectory();
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class SqlStateAdvice {
                     + " on in the server's configuration)";
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || String.valueOf(t.getMessage()).startsWith("SSL error")) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException
+                    || String.valueOf(t.getMessage()).startsWith("SSL error")) {
                 return " (the SSL handshake failed: check sslmode in the URL and, for verify-ca or verify-full, that"
                         + " sslrootcert holds the server's CA and the host name matches its certificate)";
             }

@@ -38,25 +38,28 @@ final class CatalogFingerprint {
         for (InformationSchemaKey key : CatalogCrawler.QUERIES) {
             String sql = CatalogSql.read(key.name());
             parts.add(switch (key) {
-                case SCHEMATA -> part("'schema'", "r::text", sql, "true");
-                case SEQUENCES -> part("'" + Fingerprint.SEQUENCES + "'", "r::text", sql, "true");
+                case SCHEMATA -> part("'schema'", "'SCHEMATA ' || r::text", sql, "true");
+                case SEQUENCES -> part("'" + Fingerprint.SEQUENCES + "'", "'SEQUENCES ' || r::text", sql, "true");
                 // the specific name carries the function's OID, which a snapshot never shows
                 case FUNCTIONS -> part("'" + Fingerprint.FUNCTIONS + "'",
-                        "(pg_catalog.to_jsonb(r) - 'specific_name')::text", sql, "true");
-                case TRIGGERS -> relationPart("r.event_object_table", sql);
-                default -> relationPart("r.table_name", sql);
+                        "'FUNCTIONS ' || (pg_catalog.to_jsonb(r) - 'specific_name')::text", sql, "true");
+                case TRIGGERS -> relationPart(key.name(), "r.event_object_table", sql);
+                default -> relationPart(key.name(), "r.table_name", sql);
             });
         }
         // enum labels: their order is part of the snapshot, so each row carries its position
-        parts.add(part("'" + Fingerprint.ENUMS + "'", "pg_catalog.row_number() OVER () || ' ' || r::text",
+        parts.add(part("'" + Fingerprint.ENUMS + "'", "'ENUMS ' || pg_catalog.row_number() OVER () || ' ' || r::text",
                 CatalogSql.read("enums").replace("?::pg_catalog.oid", "${schemaOid}::pg_catalog.oid"), "true"));
         return "SELECT f.part, pg_catalog.md5(pg_catalog.string_agg(f.x, E'\\n' ORDER BY f.x)) FROM (\n"
                 + String.join("\nUNION ALL\n", parts) + "\n) f GROUP BY f.part";
     }
 
-    /** Rows about one table or view, keyed by its name; Flyway's history table is left out. */
-    private static String relationPart(String nameColumn, String sql) {
-        return part("'" + Fingerprint.RELATION + "' || " + nameColumn, "r::text", sql,
+    /**
+     * Rows about one table or view, keyed by its name, each prefixed with its query's name (rows of
+     * two queries may otherwise print alike); Flyway's history table is left out.
+     */
+    private static String relationPart(String query, String nameColumn, String sql) {
+        return part("'" + Fingerprint.RELATION + "' || " + nameColumn, "'" + query + " ' || r::text", sql,
                 nameColumn + " <> '" + SchemaSnapshot.FLYWAY_HISTORY_TABLE + "'");
     }
 
@@ -69,9 +72,7 @@ final class CatalogFingerprint {
     static Fingerprint read(Connection connection, long schemaOid) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SQL.replace("${schemaOid}",
                 Long.toString(schemaOid)))) {
-            if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
-                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
-            }
+            PreparingConnection.prepareAtOnce(statement);
             Map<String, String> parts = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

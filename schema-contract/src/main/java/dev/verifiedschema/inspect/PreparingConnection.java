@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 /**
  * The caller's connection as SchemaCrawler sees it during one crawl. Two things make a crawl cheaper
@@ -21,7 +22,8 @@ import java.sql.Statement;
  *   <li>SchemaCrawler runs its catalog SQL as plain statements, which the server plans afresh every
  *       time; here each one runs as a prepared statement, prepared on the server from its first use,
  *       so a connection plans each catalog query once (the driver keeps its prepared statements per
- *       connection, keyed by the SQL text).</li>
+ *       connection, keyed by the SQL text); not when the connection's URL says
+ *       {@code prepareThreshold=0}.</li>
  * </ul>
  * Closing the proxy does not close the caller's connection; statements are closed as usual.
  */
@@ -29,18 +31,39 @@ final class PreparingConnection {
     private PreparingConnection() {
     }
 
+    /** Calls about the last result, answered by the prepared statement that produced it. */
+    private static final Set<String> RESULT_CALLS = Set.of("getResultSet", "getUpdateCount", "getMoreResults",
+            "getWarnings", "clearWarnings", "getLargeUpdateCount");
+
     /** A view of {@code connection} for SchemaCrawler; the connection stays the caller's. */
     static Connection wrap(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(PreparingConnection.class.getClassLoader(),
+        Connection[] self = new Connection[1];
+        self[0] = (Connection) Proxy.newProxyInstance(PreparingConnection.class.getClassLoader(),
                 new Class<?>[]{Connection.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "isValid" -> !connection.isClosed();
                     case "close" -> null;
-                    case "createStatement" -> statement(connection, (Statement) invoke(connection, method, args));
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "createStatement" -> statement(connection, self[0], (Statement) invoke(connection, method, args));
                     default -> invoke(connection, method, args);
                 });
+        return self[0];
     }
 
-    private static Statement statement(Connection connection, Statement plain) {
+    /**
+     * Prepares a statement on the server from its first use, unless the connection's own setting
+     * says never to (a URL with {@code prepareThreshold=0}, as behind a pooler in transaction mode).
+     */
+    static void prepareAtOnce(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            PGStatement pg = statement.unwrap(PGStatement.class);
+            if (pg.getPrepareThreshold() > 0) {
+                pg.setPrepareThreshold(1);
+            }
+        }
+    }
+
+    private static Statement statement(Connection connection, Connection view, Statement plain) {
         InvocationHandler handler = new InvocationHandler() {
             private PreparedStatement current;
 
@@ -51,18 +74,33 @@ final class PreparingConnection {
                 if (withSql && (name.equals("execute") || name.equals("executeQuery"))) {
                     closeCurrent();
                     current = connection.prepareStatement((String) args[0]);
-                    if (current.isWrapperFor(PGStatement.class)) {
-                        current.unwrap(PGStatement.class).setPrepareThreshold(1);
-                    }
+                    prepareAtOnce(current);
                     current.setFetchSize(plain.getFetchSize());
+                    current.setMaxRows(plain.getMaxRows());
+                    current.setQueryTimeout(plain.getQueryTimeout());
                     return name.equals("execute") ? current.execute() : current.executeQuery();
                 }
-                if (name.equals("close")) {
-                    closeCurrent();
-                    plain.close();
-                    return null;
+                switch (name) {
+                    case "close" -> {
+                        closeCurrent();
+                        plain.close();
+                        return null;
+                    }
+                    case "getConnection" -> {
+                        return view;
+                    }
+                    case "equals" -> {
+                        return proxy == args[0];
+                    }
+                    case "hashCode" -> {
+                        return System.identityHashCode(proxy);
+                    }
+                    default -> {
+                        // everything else (settings, other execute forms) is the plain statement's
+                    }
                 }
-                return PreparingConnection.invoke(current != null && !withSql ? current : plain, method, args);
+                boolean aboutResult = current != null && RESULT_CALLS.contains(name);
+                return PreparingConnection.invoke(aboutResult ? current : plain, method, args);
             }
 
             private void closeCurrent() throws SQLException {

@@ -120,7 +120,11 @@ public final class SchemaInspector {
      * types if theirs did). For a caller that follows a schema through many small changes, such as
      * the migration stairway, this costs what the changed objects cost, not what the whole schema does.
      * The result equals {@link #inspect} of the schema now, provided that {@code earlier} and
-     * {@code then} were taken of one state of this schema and {@code now} of its current state.
+     * {@code then} were taken of one state of this schema and {@code now} of its current state. The
+     * tables to read are passed to the catalog queries as session settings, so do not call this
+     * through a pooler in transaction mode (which may run the setting and the queries on different
+     * server connections); {@link #inspect} is safe there, as it reads everything when no setting
+     * reaches the server.
      *
      * @param connection an open connection to a PostgreSQL database, left as it was found
      * @param schema     the schema name exactly as stored in the catalog
