@@ -36,6 +36,7 @@ final class Describe {
     static String index(Index ix) {
         return (ix.unique() ? "unique " : "") + "(" + String.join(", ", ix.columns()) + ")"
                 + (ix.method() == null || ix.method().equals("btree") ? "" : " using " + ix.method())
+                + (ix.include().isEmpty() ? "" : " include (" + String.join(", ", ix.include()) + ")")
                 + (ix.predicate() == null ? "" : " where " + ix.predicate());
     }
 

@@ -111,7 +111,9 @@ final class CatalogMapper {
                 .toList();
         // SchemaCrawler keeps an absent predicate as an empty string
         String predicate = index.hasFilterCondition() ? index.getFilterCondition() : null;
-        return new Index(index.getName(), columns, index.isUnique(), predicate, attribute(index, "INDEX_METHOD"));
+        String include = attribute(index, "INCLUDE_COLUMNS");
+        return new Index(index.getName(), columns, index.isUnique(), predicate, attribute(index, "INDEX_METHOD"),
+                include == null ? List.of() : List.of(read(include, String[].class)));
     }
 
     private static View view(schemacrawler.schema.View view) {

@@ -28,7 +28,8 @@ import java.util.Set;
  * <ul>
  *   <li>tables with their columns (type as {@code format_type} spells it, nullability, default as
  *       {@code pg_get_expr} prints it, identity), primary key, foreign keys, all indexes (including
- *       those backing keys; key columns or expressions in order, partial predicate, access method),
+ *       those backing keys; key columns or expressions in order, partial predicate, access method,
+ *       {@code INCLUDE} columns),
  *       unique constraints, check constraints ({@code pg_get_constraintdef}) and user triggers
  *       ({@code pg_get_triggerdef}; internal ones such as foreign key triggers are left out);</li>
  *   <li>plain and materialised views ({@code pg_get_viewdef}, without its leading blank), sequences

@@ -2,7 +2,8 @@
 -- row per key column or expression, for the whole schema at once. Column names are those of JDBC
 -- DatabaseMetaData.getIndexInfo: COLUMN_NAME is the column name, or the expression text of an
 -- expression key, and FILTER_CONDITION the predicate of a partial index. INDEX_METHOD (the access
--- method) is kept by SchemaCrawler as an attribute of the index.
+-- method) and INCLUDE_COLUMNS (the non-key columns of an INCLUDE clause, as a JSON array, or null) are
+-- kept by SchemaCrawler as attributes of the index.
 SELECT
   (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}) AS table_schem,
   c.relname::text AS table_name,
@@ -14,7 +15,11 @@ SELECT
     ELSE a.attname
   END AS column_name,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS filter_condition,
-  am.amname::text AS index_method
+  am.amname::text AS index_method,
+  (SELECT pg_catalog.json_agg(ia.attname ORDER BY ik.n)::text
+     FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS ik(attnum, n)
+     JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indrelid AND ia.attnum = ik.attnum
+    WHERE ik.n > i.indnkeyatts) AS include_columns
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

@@ -77,6 +77,22 @@ class SchemaDiffTest {
     }
 
     @Test
+    void anIndexThatOnlyChangedItsIncludeColumnsIsReportedWithThem() {
+        Table before = transactions();
+        Index old = before.indexes().get("idx_tx_user_created");
+        Map<String, Index> indexes = new HashMap<>(before.indexes());
+        indexes.put(old.name(), new Index(old.name(), old.columns(), old.unique(), old.predicate(), old.method(),
+                List.of("amount")));
+        Table after = new Table(before.name(), before.columns(), before.primaryKey(), before.foreignKeys(), indexes,
+                before.uniqueConstraints(), before.checks(), before.triggers());
+
+        SchemaDiff diff = SchemaDiff.between(schema(before), schema(after));
+
+        assertThat(diff.changes()).singleElement().extracting(Change::describe).isEqualTo(
+                "index hm_transactions.idx_tx_user_created changed: (user_id, created_at) -> (user_id, created_at) include (amount)");
+    }
+
+    @Test
     void schemaLevelObjectsAreCompared() {
         SchemaSnapshot before = schema(users());
         SchemaSnapshot after = new SchemaSnapshot("public", before.tables(),

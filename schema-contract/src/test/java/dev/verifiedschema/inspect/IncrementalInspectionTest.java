@@ -45,7 +45,9 @@ class IncrementalInspectionTest {
                 "ALTER TYPE state ADD VALUE 'void'",
                 "CREATE FUNCTION total_of(bigint) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric'",
                 "DROP TRIGGER purchase_touch ON purchase",
-                "ALTER TABLE purchase ADD CONSTRAINT purchase_total_max CHECK (total < 1000000)"};
+                "ALTER TABLE purchase ADD CONSTRAINT purchase_total_max CHECK (total < 1000000)",
+                "CREATE INDEX purchase_state_idx ON purchase (state) INCLUDE (total)",
+                "DROP INDEX purchase_state_idx; CREATE INDEX purchase_state_idx ON purchase (state) INCLUDE (id)"};
         try (Connection connection = db.getConnection()) {
             SchemaSnapshot snapshot = INSPECTOR.inspect(connection, "public");
             Fingerprint print = INSPECTOR.fingerprint(connection, "public");

@@ -189,6 +189,18 @@ class TableInspectionTest {
     }
 
     @Test
+    void includeColumnsAreReadInOrderAndKeptApartFromTheKey() {
+        Table person = inspectPublic(
+                "CREATE TABLE person (id int PRIMARY KEY, email text, last text, first text)",
+                "CREATE UNIQUE INDEX person_email ON person (email) INCLUDE (last, first)")
+                .table("person").orElseThrow();
+
+        assertThat(person.indexes().get("person_email"))
+                .isEqualTo(new Index("person_email", List.of("email"), true, null, "btree", List.of("last", "first")));
+        assertThat(person.indexes().get("person_pkey").include()).isEmpty();
+    }
+
+    @Test
     void reservedWordsAndMixedCaseIdentifiersAreReadAsStored() {
         SchemaSnapshot snapshot = inspectPublic(
                 "CREATE TABLE \"user\" (id int PRIMARY KEY, type text, \"order\" int, \"CamelCase\" text)",
