@@ -51,6 +51,26 @@ class SchemaHealthCheckTest {
     }
 
     @Test
+    void keysAndIndexesAreCheckedOnlyWhenAskedFor() {
+        SharedPostgres.execute(db,
+                "ALTER TABLE users ADD COLUMN balance numeric(12,2) NOT NULL DEFAULT 0, "
+                        + "ADD COLUMN consent_data_storage boolean, ADD COLUMN consent_updated_at timestamp",
+                "CREATE TABLE hm_transactions (id bigserial PRIMARY KEY, user_id bigint NOT NULL, amount numeric(12,2) NOT NULL)");
+
+        assertThat(SchemaHealthCheck.from(CONTRACT).check(db).isHealthy()).isTrue();
+        HealthReport full = SchemaHealthCheck.from(CONTRACT).withKeysAndIndexes().check(db);
+
+        assertThat(full.violations()).extracting(Object::toString).containsExactly(
+                "hm_transactions: missing foreign key (user_id) -> users(id)",
+                "hm_transactions: missing index (user_id)");
+        assertThat(full.remediationSql()).contains("CREATE INDEX IF NOT EXISTS hm_transactions_user_id_idx");
+
+        SharedPostgres.execute(db, "DROP SCHEMA public CASCADE");
+        assertThat(SchemaHealthCheck.from(CONTRACT).withKeysAndIndexes().check(db).violations())
+                .extracting(Object::toString).contains("hm_transactions: missing table (expected columns id, user_id, amount)");
+    }
+
+    @Test
     void oneMessageNamesEveryMissingTableAndColumnAndTheRemediationRepairsIt() {
         HealthReport report = SchemaHealthCheck.from(CONTRACT).check(db);
 
