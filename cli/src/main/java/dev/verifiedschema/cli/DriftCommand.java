@@ -1,26 +1,18 @@
 package dev.verifiedschema.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = {"Rebuilds on a throwaway database what the live database's flyway_schema_history claims, and "
                 + "reports every difference from the live schema (hand-made hotfixes, a missing column, an extra index), "
                 + "changed checksums, and, with --contract, contract violations. Read-only on the live database."})
-final class DriftCommand extends DatabaseCommand {
-    @Mixin
-    MigrationOptions migrations;
-
-    @Option(names = "--schema", description = "the schema (default: the contract's, else public)")
-    String schema;
-
+final class DriftCommand extends ReplicaCommand {
     @Override
     Result execute() throws Exception {
         db.require("drift");
         var set = migrations.set("drift");
         var contract = migrations.contractOrNull();
-        String schema = MigrationOptions.schema(this.schema, contract);
+        String schema = schema(contract);
         Result result = new Result("drift");
         try (Scratch scratch = Scratch.embedded(0)) {
             DriftCheck drift = DriftCheck.run(this, db, set, contract, schema, scratch, result);

@@ -33,11 +33,6 @@ final class MigrationOptions {
         return contract == null ? null : ContractLoader.load(BaseCommand.existingFile(contract, "--contract"));
     }
 
-    /** The schema asked for, else the contract's, else {@code public}. */
-    static String schema(String asked, Contract contract) {
-        return asked != null ? asked : contract != null ? contract.schema() : "public";
-    }
-
     Contract requireContract(String command) {
         if (contract == null) {
             throw CliException.badInput(command + " needs --contract FILE");

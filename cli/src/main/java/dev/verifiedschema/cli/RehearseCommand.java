@@ -6,8 +6,6 @@ import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
 import dev.verifiedschema.migrate.StairwayReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Set;
@@ -17,19 +15,13 @@ import java.util.stream.Collectors;
         description = {"The pre-upgrade gate: drift must be empty; the pending migrations are applied to a rebuilt "
                 + "replica, undone and redone; the contract is checked at the new head; the pending scripts are "
                 + "linted. Nothing is written to the live database. Ends with GO or NO-GO."})
-final class RehearseCommand extends DatabaseCommand {
-    @Mixin
-    MigrationOptions migrations;
-
-    @Option(names = "--schema", description = "the schema (default: the contract's, else public)")
-    String schema;
-
+final class RehearseCommand extends ReplicaCommand {
     @Override
     Result execute() throws Exception {
         db.require("rehearse");
         var set = migrations.set("rehearse");
         var contract = migrations.contractOrNull();
-        String schema = MigrationOptions.schema(this.schema, contract);
+        String schema = schema(contract);
         Result result = new Result("rehearse");
         try (Scratch scratch = Scratch.embedded(0)) {
             DriftCheck drift = DriftCheck.run(this, db, set, null, schema, scratch, result);

@@ -67,17 +67,9 @@ public final class BillingRepository {
             if (balance.compareTo(charge) < 0) {
                 throw new InsufficientBalanceException(userId, balance, charge);
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO hm_usage_records (user_id, request_id, "
-                    + "operation, model, prompt_tokens, completion_tokens, cost) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, userId);
-                s.setString(2, requestId);
-                s.setString(3, operation);
-                s.setString(4, model);
-                s.setInt(5, promptTokens);
-                s.setInt(6, completionTokens);
-                s.setBigDecimal(7, cost);
-                s.executeUpdate();
-            }
+            update(c, "INSERT INTO hm_usage_records (user_id, request_id, operation, model, prompt_tokens, "
+                    + "completion_tokens, cost) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    userId, requestId, operation, model, promptTokens, completionTokens, cost);
             return post(c, userId, "consume", charge.negate(), balance.subtract(charge), requestId, operation + " " + model);
         });
     }
@@ -118,22 +110,20 @@ public final class BillingRepository {
 
     private BigDecimal post(Connection c, long userId, String type, BigDecimal amount, BigDecimal balanceAfter,
                             String reference, String remark) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE users SET balance = ? WHERE id = ?")) {
-            s.setBigDecimal(1, balanceAfter);
-            s.setLong(2, userId);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO hm_transactions (user_id, type, amount, "
-                + "balance_after, reference_id, remark) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, userId);
-            s.setString(2, type);
-            s.setBigDecimal(3, amount);
-            s.setBigDecimal(4, balanceAfter);
-            s.setString(5, reference);
-            s.setString(6, remark);
-            s.executeUpdate();
-        }
+        update(c, "UPDATE users SET balance = ? WHERE id = ?", balanceAfter, userId);
+        update(c, "INSERT INTO hm_transactions (user_id, type, amount, balance_after, reference_id, remark) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", userId, type, amount, balanceAfter, reference, remark);
         return balanceAfter;
+    }
+
+    /** Runs one INSERT or UPDATE with its parameters in order (nulls included). */
+    private static void update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
     }
 
     private static BigDecimal lockBalance(Connection c, long userId) throws SQLException {

@@ -38,7 +38,7 @@ final class CatalogFingerprint {
         for (InformationSchemaKey key : CatalogCrawler.QUERIES) {
             String sql = CatalogSql.read(key.name());
             parts.add(switch (key) {
-                case SCHEMATA -> part("'schema'", "'SCHEMATA ' || r::text", sql, "true");
+                case SCHEMATA -> part("'" + Fingerprint.SCHEMA + "'", "'SCHEMATA ' || r::text", sql, "true");
                 case SEQUENCES -> part("'" + Fingerprint.SEQUENCES + "'", "'SEQUENCES ' || r::text", sql, "true");
                 // the specific name carries the function's OID, which a snapshot never shows
                 case FUNCTIONS -> part("'" + Fingerprint.FUNCTIONS + "'",

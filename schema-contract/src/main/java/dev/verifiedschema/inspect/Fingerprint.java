@@ -22,6 +22,7 @@ public final class Fingerprint {
     static final String SEQUENCES = "sequences";
     static final String FUNCTIONS = "functions";
     static final String ENUMS = "enums";
+    static final String SCHEMA = "schema";
 
     private final Map<String, String> parts;
 

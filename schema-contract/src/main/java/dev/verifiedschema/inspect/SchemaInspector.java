@@ -144,7 +144,7 @@ public final class SchemaInspector {
         if (relations.isEmpty() && kinds.isEmpty()) {
             return earlier;
         }
-        if (kinds.contains("schema") || relations.size() * 2 > now.relationCount()) {
+        if (kinds.contains(Fingerprint.SCHEMA) || relations.size() * 2 > now.relationCount()) {
             return inspect(connection, schema);
         }
         List<String> others = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class SchemaInspector {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        SchemaSnapshot changed = read(connection, schema, relations.isEmpty() ? "[]" : names,
+        SchemaSnapshot changed = read(connection, schema, names,
                 others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS));
         Map<String, Table> tables = new HashMap<>(earlier.tables());
         Map<String, View> views = new HashMap<>(earlier.views());
