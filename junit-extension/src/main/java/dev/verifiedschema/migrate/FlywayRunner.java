@@ -1,6 +1,7 @@
 package dev.verifiedschema.migrate;
 
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -13,7 +14,9 @@ import java.util.List;
  * Flyway Community, pointed at one database and schema, migrating to a chosen version. One runner
  * serves a whole stairway: its connections are kept for the next run ({@link ReusedConnections}),
  * and only the first run validates the applied migrations against the scripts (the later ones would
- * check again what the stairway itself just applied from the same scripts).
+ * check again what the stairway itself just applied from the same scripts). The stairway climbs in
+ * a single run, doing its checks in a {@link Callback} after each migration: a Flyway run has a
+ * fixed cost (some forty round trips of bookkeeping) that is many times the cost of a typical script.
  */
 final class FlywayRunner implements AutoCloseable {
     private final ReusedConnections connections;
@@ -33,17 +36,30 @@ final class FlywayRunner implements AutoCloseable {
      * @return {@code null} on success, else what failed, naming the script and line
      */
     ScriptFailure migrateTo(MigrationScript script) {
+        FlywayException failed = migrate(script, null);
+        return failed == null ? null : failure(script, failed);
+    }
+
+    /**
+     * Migrates to the version (or to the newest when {@code null}), calling back on Flyway's events.
+     *
+     * @return {@code null} on success, else Flyway's exception (which may come from the callback)
+     */
+    FlywayException migrate(MigrationScript target, Callback callback) {
         try {
             FluentConfiguration configuration = Flyways.configure(connections, locations, schema)
                     .validateOnMigrate(!validated);
             validated = true;
-            if (script != null) {
-                configuration.target(script.version().text());
+            if (target != null) {
+                configuration.target(target.version().text());
+            }
+            if (callback != null) {
+                configuration.callbacks(callback);
             }
             configuration.load().migrate();
             return null;
         } catch (FlywayException e) {
-            return failure(script, e);
+            return e;
         }
     }
 
@@ -53,7 +69,8 @@ final class FlywayRunner implements AutoCloseable {
         connections.close();
     }
 
-    private static ScriptFailure failure(MigrationScript script, FlywayException e) {
+    /** What failed, from Flyway's exception (or an SQL exception of a script Flyway ran), naming the script and line. */
+    static ScriptFailure failure(MigrationScript script, Exception e) {
         String path = script == null ? "migrate" : script.path();
         int line = 0;
         String statement = null;

@@ -8,6 +8,12 @@ import dev.verifiedschema.inspect.Fingerprint;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.RemediationSql;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +57,12 @@ final class StairwayRun {
 
     private StairwayReport.Failure failure;
     private SchemaSnapshot head;
-    /** Runs the scripts, fixtures and data checks. */
+    /** Runs the undo scripts and fixtures. */
     private Connection connection;
     /**
-     * Reads the catalog (snapshots, fingerprints) and nothing else: the driver's prepared statements
-     * on a connection are re-prepared, and so re-planned, after it runs DDL, and the catalog queries
-     * are the largest statements the stairway runs over and over.
+     * Reads (snapshots, fingerprints, data prints) and never writes: the server plans a prepared
+     * statement again on a connection that has run DDL, and the catalog queries are the largest
+     * statements the stairway runs over and over.
      */
     private Connection catalog;
 
@@ -87,12 +93,22 @@ final class StairwayRun {
         try (java.sql.Statement create = connection.createStatement()) {
             create.execute("CREATE SCHEMA IF NOT EXISTS " + dev.verifiedschema.contract.Identifiers.quote(schema));
         }
-        Level previous = new Level(inspector.inspect(catalog, schema), fingerprint());
-        Level empty = previous;
-        for (MigrationScript forward : todo) {
-            previous = step(forward, previous);
+        Level empty = levelAfter(new Level(SchemaSnapshot.empty(schema), Fingerprint.none()));
+        Climb climb = new Climb(empty);
+        if (!todo.isEmpty()) {
+            FlywayException failed = flyway.migrate(null, climb);
+            climb.rethrow();
+            if (failed != null) {
+                MigrationScript forward = climb.current;
+                fail("forward", forward == null ? null : forward.version().text(), forward == null ? null
+                        : forward.fileName(), forward == null ? "Flyway failed before migrating: "
+                        + FlywayRunner.failure(null, failed).describe() : "V" + forward.version() + " failed: "
+                        + FlywayRunner.failure(forward, failed).describe() + "\nFix the script; the database is at V"
+                        + previousVersion(forward) + ".");
+            }
         }
-        head = previous.snapshot();
+        // Flyway's afterMigrate callbacks (SQL files next to the migrations) ran after the last check
+        head = levelAfter(climb.level).snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
             if (!violations.isEmpty()) {
@@ -105,18 +121,85 @@ final class StairwayRun {
         }
     }
 
-    private Level step(MigrationScript forward, Level previousLevel) throws SQLException {
+    /**
+     * The climb as a Flyway callback: Flyway migrates every version in one run, as an application
+     * would, and after each migration (its transaction committed here, so that the other connections
+     * see it) the stairway checks the version: snapshot, undo, compare, redo, compare, fixtures.
+     * A failure is recorded in the run and stops Flyway; {@link #rethrow()} then re-raises it.
+     */
+    private final class Climb implements Callback {
+        private Level level;
+        private MigrationScript current;
+        private Map<String, TableData.Print> beforeForward;
+        private long began;
+        private Throwable stopped;
+
+        Climb(Level level) {
+            this.level = level;
+        }
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            try {
+                if (event == Event.BEFORE_EACH_MIGRATE) {
+                    current = script(context.getMigrationInfo());
+                    SchemaSnapshot previous = level.snapshot();
+                    beforeForward = TableData.read(catalog, schema, TableData.sharedColumns(previous, previous));
+                    began = System.nanoTime();
+                } else {
+                    Connection flywayConnection = context.getConnection();
+                    if (!flywayConnection.getAutoCommit()) {
+                        flywayConnection.commit();
+                    }
+                    level = step(current, level, beforeForward, began, context);
+                }
+            } catch (Throwable e) {
+                stopped = e;
+                throw new Halt();
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "verified-schema stairway";
+        }
+
+        private MigrationScript script(MigrationInfo info) {
+            MigrationVersion version = MigrationVersion.parse(info.getVersion().getVersion());
+            return set.forwards().stream().filter(f -> f.version().equals(version)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Flyway migrated V" + version
+                            + ", which the stairway did not load from " + set.locations()));
+        }
+
+        /** Re-raises what stopped the climb inside the callback, unwrapped from Flyway's exception. */
+        void rethrow() throws SQLException {
+            if (stopped instanceof SQLException e) {
+                throw e;
+            }
+            if (stopped instanceof RuntimeException e) {
+                throw e;
+            }
+            if (stopped instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    private Level step(MigrationScript forward, Level previousLevel, Map<String, TableData.Print> beforeForward,
+                       long t0, Context flywayContext) throws SQLException {
         String v = forward.version().text();
         SchemaSnapshot previous = previousLevel.snapshot();
         Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
-        Map<String, TableData.Print> beforeForward = TableData.read(connection, schema, oldColumns);
-
-        long t0 = System.nanoTime();
-        ScriptFailure failed = flyway.migrateTo(forward);
-        if (failed != null) {
-            fail("forward", v, forward.fileName(), "V" + v + " failed: " + failed.describe()
-                    + "\nFix the script; the database is at V" + previousVersion(forward) + ".");
-        }
         Level level = levelAfter(previousLevel);
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
@@ -127,10 +210,9 @@ final class StairwayRun {
             return level;
         }
         Map<String, List<String>> keptColumns = TableData.sharedColumns(previous, current);
-        Map<String, TableData.Print> atVersion = TableData.read(connection, schema, keptColumns);
+        Map<String, TableData.Print> atVersion = TableData.read(catalog, schema, keptColumns);
 
         long t1 = System.nanoTime();
-        String historyRow = Reapply.historyRow(connection, schema, forward.version());
         runUndo(forward, undo, "undo");
         SchemaDiff undoDiff = diffFrom(previousLevel);
         if (!undoDiff.isEmpty()) {
@@ -138,7 +220,7 @@ final class StairwayRun {
                     + previousVersion(forward) + ":\n" + StairwayText.undoDiff(undoDiff)
                     + "\nFix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does.");
         }
-        List<String> lost = TableData.differences(beforeForward, TableData.read(connection, schema, oldColumns));
+        List<String> lost = TableData.differences(beforeForward, TableData.read(catalog, schema, oldColumns));
         if (!lost.isEmpty()) {
             fail("undo", v, undo.fileName(), "undo of V" + v + " lost or changed data that existed before V" + v
                     + ":\n  - " + String.join("\n  - ", lost) + "\nAn undo must keep the rows of tables it did "
@@ -147,8 +229,7 @@ final class StairwayRun {
         long undoMs = ms(t1);
 
         long t2 = System.nanoTime();
-        ScriptFailure redoFailed = Reapply.run(connection, schema, forward, historyRow) ? null
-                : flyway.migrateTo(forward);
+        ScriptFailure redoFailed = redo(forward, flywayContext);
         if (redoFailed != null) {
             fail("redo", v, forward.fileName(), "redo of V" + v + " (after its undo) failed: " + redoFailed.describe()
                     + "\nThe undo script probably left something behind that the forward script creates again; "
@@ -159,7 +240,7 @@ final class StairwayRun {
             fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
                     + StairwayText.redoDiff(redoDiff) + "\nThe undo script left state behind that changes what V" + v + " does.");
         }
-        List<String> changed = TableData.differences(atVersion, TableData.read(connection, schema, keptColumns));
+        List<String> changed = TableData.differences(atVersion, TableData.read(catalog, schema, keptColumns));
         if (!changed.isEmpty()) {
             fail("redo", v, forward.fileName(), "after undo and redo of V" + v + " the data differs from the "
                     + "first run of V" + v + ":\n  - " + String.join("\n  - ", changed));
@@ -170,6 +251,42 @@ final class StairwayRun {
         steps.add(result);
         loadFixtures(forward);
         return level;
+    }
+
+    /**
+     * Runs the version's migration again, as Flyway ran it the first time (Flyway's own executor: its
+     * parser, placeholders and transaction handling) on Flyway's connection, and commits it.
+     *
+     * @return {@code null} on success, else what failed; nothing of a failed transactional redo is kept
+     */
+    private static ScriptFailure redo(MigrationScript forward, Context flywayContext) throws SQLException {
+        if (!(flywayContext.getMigrationInfo() instanceof MigrationInfoImpl info)) {
+            throw new IllegalStateException("Flyway " + flywayContext.getMigrationInfo().getClass().getName()
+                    + " does not give the stairway the migration to run again; this Flyway version is not supported");
+        }
+        Connection flywayConnection = flywayContext.getConnection();
+        try {
+            info.getResolvedMigration().getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return flywayContext.getConfiguration();
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return flywayConnection;
+                }
+            });
+            if (!flywayConnection.getAutoCommit()) {
+                flywayConnection.commit();
+            }
+            return null;
+        } catch (SQLException | FlywayException e) {
+            if (!flywayConnection.getAutoCommit()) {
+                flywayConnection.rollback();
+            }
+            return FlywayRunner.failure(forward, e);
+        }
     }
 
     private void runUndo(MigrationScript forward, MigrationScript undo, String step) throws SQLException {

@@ -3,11 +3,12 @@ package dev.verifiedschema.migrate;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
 
+import org.postgresql.PGStatement;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +21,9 @@ import static dev.verifiedschema.contract.Identifiers.literal;
 import static dev.verifiedschema.contract.Identifiers.quote;
 
 /**
- * A fingerprint of the data in some tables: the row count and, per column, a hash of the sorted
- * values, read for all tables in one query. Comparing two tells which table and column changed.
+ * A fingerprint of the data in some tables: the row count and, per column, a hash of its values as a
+ * multiset (the sum of a 64-bit hash of each value's text, so no sort is needed), read for all tables
+ * in one query. Comparing two tells which table and column changed.
  */
 final class TableData {
     /** Row count and column hashes of one table. */
@@ -89,9 +91,8 @@ final class TableData {
         for (String table : filled) {
             StringBuilder hashes = new StringBuilder("array[]::text[]");
             for (String col : columns.get(table)) {
-                String value = "quote_nullable(" + quote(col) + ")";
-                hashes.append(" || md5(coalesce(string_agg(").append(value).append(", ',' order by ").append(value)
-                        .append("), ''))");
+                hashes.append(" || coalesce(sum(pg_catalog.hashtextextended(pg_catalog.quote_nullable(")
+                        .append(quote(col)).append("), 0)), 0)::text");
             }
             parts.add("select " + literal(table) + ", count(*), " + hashes + " from " + quote(schema) + "."
                     + quote(table));
@@ -115,11 +116,20 @@ final class TableData {
         void accept(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * Runs the union as a statement prepared on the server from its first use: most reads of a
+     * stairway repeat the text of an earlier one (the same tables and columns), and parsing and
+     * planning its many aggregates costs several times what running it does.
+     */
     private static void query(Connection connection, List<String> selects, Row row) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(String.join("\nunion all\n", selects))) {
-            while (rs.next()) {
-                row.accept(rs);
+        try (PreparedStatement statement = connection.prepareStatement(String.join("\nunion all\n", selects))) {
+            if (statement.isWrapperFor(PGStatement.class) && statement.unwrap(PGStatement.class).getPrepareThreshold() > 0) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
             }
         }
     }

@@ -53,6 +53,36 @@ class StairwayTest {
     }
 
     @Test
+    void aRedoRunsTheScriptAsFlywayDidWithItsPlaceholders() {
+        StairwayReport report = Stairway.of(MigrationSet.load(List.of("classpath:sets/placeholders"))).run(db());
+
+        assertThat(report.steps()).singleElement().matches(StepResult::reversible);
+        assertThat(report.head().tables().get("items").columns().get("made_by").defaultValue())
+                .doesNotContain("${").contains("::text");
+    }
+
+    @Test
+    void aRedoThatFailsBecauseTheUndoLeftSomethingBehindOutsideTheSchemaIsReported() {
+        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+                Stairway.of(MigrationSet.load(List.of("classpath:sets/redo-fails"))).run(db())).report().failure();
+
+        assertThat(failure.step()).isEqualTo("redo");
+        assertThat(failure.script()).isEqualTo("V1__audit.sql");
+        assertThat(failure.message()).contains("redo of V1 (after its undo) failed", "V1__audit.sql", "line 1",
+                "schema \"audit\" already exists", "fix U1__audit.sql");
+    }
+
+    @Test
+    void aRedoThatBuildsADifferentSchemaIsReported() {
+        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+                Stairway.of(MigrationSet.load(List.of("classpath:sets/redo-differs"))).run(db())).report().failure();
+
+        assertThat(failure.step()).isEqualTo("redo");
+        assertThat(failure.message()).contains("redo of V1 gave a different schema than its first run",
+                "second_run", "The undo script left state behind that changes what V1 does.");
+    }
+
+    @Test
     void undoThatLeavesAnIndexBehindIsReported() {
         StairwayReport.Failure failure = failureOf("undo-leaves-index");
         assertThat(failure.step()).isEqualTo("undo");

@@ -1,7 +1,5 @@
 package dev.verifiedschema.inspect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verifiedschema.snapshot.CheckConstraint;
 import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.EnumType;
@@ -30,8 +28,6 @@ import java.util.Map;
 
 /** Turns SchemaCrawler's catalog of one schema into our immutable {@link SchemaSnapshot}. */
 final class CatalogMapper {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CatalogMapper() {
     }
 
@@ -98,7 +94,8 @@ final class CatalogMapper {
     }
 
     private static ForeignKey foreignKey(TableConstraint constraint, String schema) {
-        Target target = read(attribute(constraint, "FOREIGN_KEY_TARGET"), Target.class);
+        CatalogReader.Target target = CatalogReader.json(attribute(constraint, "FOREIGN_KEY_TARGET"),
+                CatalogReader.Target.class);
         String referencedTable = schema.equals(target.schema()) ? target.table() : target.schema() + "." + target.table();
         return new ForeignKey(constraint.getName(), columnNames(constraint), referencedTable, target.columns(),
                 target.onDelete(), target.onUpdate());
@@ -113,7 +110,7 @@ final class CatalogMapper {
         String predicate = index.hasFilterCondition() ? index.getFilterCondition() : null;
         String include = attribute(index, "INCLUDE_COLUMNS");
         return new Index(index.getName(), columns, index.isUnique(), predicate, attribute(index, "INDEX_METHOD"),
-                include == null ? List.of() : List.of(read(include, String[].class)));
+                include == null ? List.of() : List.of(CatalogReader.json(include, String[].class)));
     }
 
     private static View view(schemacrawler.schema.View view) {
@@ -138,18 +135,6 @@ final class CatalogMapper {
                 .sorted(Comparator.comparingInt(TableConstraintColumn::getTableConstraintOrdinalPosition))
                 .map(TableConstraintColumn::getName)
                 .toList();
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " from the catalog: " + json, e);
-        }
-    }
-
-    /** What a foreign key references, as TABLE_CONSTRAINTS.sql writes it in JSON. */
-    private record Target(String schema, String table, List<String> columns, String onDelete, String onUpdate) {
     }
 
     /** A value SchemaCrawler kept from an extra column of our catalog SQL (names are upper case). */

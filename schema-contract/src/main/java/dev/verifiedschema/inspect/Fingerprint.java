@@ -24,10 +24,22 @@ public final class Fingerprint {
     static final String ENUMS = "enums";
     static final String SCHEMA = "schema";
 
+    private static final Fingerprint NONE = new Fingerprint(Map.of());
+
     private final Map<String, String> parts;
 
     Fingerprint(Map<String, String> parts) {
         this.parts = new TreeMap<>(parts);
+    }
+
+    /**
+     * The fingerprint of no schema at all. An {@link SchemaInspector#update update} from it and an
+     * empty snapshot reads the whole schema.
+     *
+     * @return the fingerprint with no parts
+     */
+    public static Fingerprint none() {
+        return NONE;
     }
 
     /** Tables and views whose part differs from {@code other}'s, including those only one of them has. */

@@ -79,7 +79,7 @@ public final class SchemaInspector {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(schema, "schema");
         long started = System.nanoTime();
-        SchemaSnapshot snapshot = read(connection, schema, "", "", true);
+        SchemaSnapshot snapshot = read(connection, schema, "", "", true, true);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Inspected schema {} in {} ms: {} tables, {} views, {} sequences, {} enums, {} functions",
                     schema, (System.nanoTime() - started) / 1_000_000, snapshot.tables().size(),
@@ -145,7 +145,7 @@ public final class SchemaInspector {
             return earlier;
         }
         if (kinds.contains(Fingerprint.SCHEMA) || relations.size() * 2 > now.relationCount()) {
-            return inspect(connection, schema);
+            return read(connection, schema, "", "", true, false);
         }
         List<String> others = new ArrayList<>();
         for (String kind : List.of(Fingerprint.SEQUENCES, Fingerprint.FUNCTIONS)) {
@@ -160,7 +160,7 @@ public final class SchemaInspector {
             throw new IllegalStateException(e);
         }
         SchemaSnapshot changed = read(connection, schema, names,
-                others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS));
+                others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS), false);
         Map<String, Table> tables = new HashMap<>(earlier.tables());
         Map<String, View> views = new HashMap<>(earlier.views());
         tables.keySet().removeAll(relations);
@@ -173,10 +173,17 @@ public final class SchemaInspector {
                 kinds.contains(Fingerprint.FUNCTIONS) ? changed.functions() : earlier.functions());
     }
 
-    private static SchemaSnapshot read(Connection connection, String schema, String relations, String kinds,
-                                       boolean enums) {
+    /**
+     * Reads the schema, as far as the narrowing settings let the catalog queries see it, through
+     * SchemaCrawler or straight from the rows of the same SQL ({@link CatalogReader}).
+     */
+    static SchemaSnapshot read(Connection connection, String schema, String relations, String kinds,
+                               boolean enums, boolean schemaCrawler) {
         try (CatalogSession session = CatalogSession.open(connection, schema, relations, kinds)) {
             Map<String, EnumType> enumTypes = enums ? session.readEnums() : Map.of();
+            if (!schemaCrawler) {
+                return CatalogReader.read(connection, schema, session.schemaOid(), enumTypes);
+            }
             Catalog catalog = CatalogCrawler.crawl(connection, session.schemaOid());
             return CatalogMapper.toSnapshot(schema, catalog, enumTypes);
         } catch (InspectionException e) {

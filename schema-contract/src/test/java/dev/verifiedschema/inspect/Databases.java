@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Test shorthand: a fresh database built from SQL, and the snapshot of one of its schemas. */
 final class Databases {
     private Databases() {
@@ -18,9 +20,16 @@ final class Databases {
         return db;
     }
 
+    /**
+     * The snapshot of a schema, read by SchemaCrawler ({@link SchemaInspector#inspect}); every test
+     * that inspects through here also proves that the plain-JDBC reader of updates reads the same.
+     */
     static SchemaSnapshot inspect(DataSource db, String schema) {
         try (Connection connection = db.getConnection()) {
-            return SchemaInspector.create().inspect(connection, schema);
+            SchemaSnapshot snapshot = SchemaInspector.create().inspect(connection, schema);
+            assertThat(SchemaInspector.read(connection, schema, "", "", true, false))
+                    .as("the plain-JDBC reader's snapshot of %s", schema).isEqualTo(snapshot);
+            return snapshot;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
