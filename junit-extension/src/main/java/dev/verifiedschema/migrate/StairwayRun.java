@@ -4,6 +4,7 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.inspect.ChangeTracker;
 import dev.verifiedschema.inspect.Fingerprint;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.RemediationSql;
@@ -55,7 +56,18 @@ final class StairwayRun {
     private List<Violation> violations = List.of();
     private String downgrade;
 
+    /** System property that turns DDL tracking off ({@code false}). */
+    static final String TRACK_DDL = "verifiedschema.stairway.trackDdl";
+    static final int TRACK_FROM = 10;
+
     private StairwayReport.Failure failure;
+    /** Keeps fingerprints up to date from the DDL log; {@code null} when tracking is off or impossible. */
+    private ChangeTracker tracker;
+    /** The last level read, whose fingerprint and snapshot the tracker continues from. */
+    private Level lastSeen;
+    private boolean trackerTried;
+    /** The number of tables and views from which DDL is tracked (see {@link #trackFrom()}). */
+    private final int trackFrom;
     private SchemaSnapshot head;
     /** Runs the undo scripts and fixtures. */
     private Connection connection;
@@ -77,6 +89,7 @@ final class StairwayRun {
         this.database = database;
         this.flyway = new FlywayRunner(database, set.locations(), schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
+        this.trackFrom = trackFrom();
     }
 
     void climb() throws SQLException {
@@ -108,7 +121,9 @@ final class StairwayRun {
             }
         }
         // Flyway's afterMigrate callbacks (SQL files next to the migrations) ran after the last check
-        head = levelAfter(climb.level).snapshot();
+        Level top = levelAfter(climb.level);
+        confirmTracking(top, "by the head");
+        head = top.snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
             if (!violations.isEmpty()) {
@@ -329,6 +344,7 @@ final class StairwayRun {
             runUndo(forward, set.undo(forward.version()).orElseThrow(), "full downgrade");
         }
         SchemaDiff trace = diffFrom(empty);
+        confirmTracking(lastSeen, "in the full downgrade");
         if (!trace.isEmpty()) {
             downgrade = "failed";
             fail("full downgrade", null, null, "a full downgrade from head to "
@@ -340,13 +356,58 @@ final class StairwayRun {
     }
 
     /** The schema now, read again only where its fingerprint differs from the earlier level's. */
-    private Level levelAfter(Level earlier) {
-        Fingerprint now = fingerprint();
-        return new Level(inspector.update(catalog, schema, earlier.snapshot(), earlier.fingerprint(), now), now);
+    private Level levelAfter(Level earlier) throws SQLException {
+        Fingerprint now = tracker == null ? inspector.fingerprint(catalog, schema)
+                : tracker.fingerprint(catalog, lastSeen.fingerprint(), lastSeen.snapshot());
+        lastSeen = new Level(inspector.update(catalog, schema, earlier.snapshot(), earlier.fingerprint(), now), now);
+        if (tracker == null && !trackerTried && now.relationCount() >= trackFrom) {
+            // from here on, fingerprints continue from this full one through the DDL log
+            trackerTried = true;
+            tracker = ChangeTracker.install(connection, schema).orElse(null);
+        }
+        return lastSeen;
     }
 
-    private Fingerprint fingerprint() {
-        return inspector.fingerprint(catalog, schema);
+    /**
+     * With DDL tracking, checks the tracked fingerprint against a full read of the catalog, so that a
+     * change the event triggers did not see (a migration that updates a system catalog directly, or
+     * turns event triggers off) cannot let a run pass unnoticed.
+     */
+    private void confirmTracking(Level tracked, String when) {
+        if (tracker == null) {
+            return;
+        }
+        Fingerprint full = inspector.fingerprint(catalog, schema);
+        if (!full.equals(tracked.fingerprint())) {
+            fail("database", null, null, "The stairway's DDL tracking missed a change " + when + ": a full read of "
+                    + "schema \"" + schema + "\" differs from the tracked one in " + full.differences(tracked.fingerprint())
+                    + ". A migration changed the catalog without DDL (for example an UPDATE of a system catalog) or "
+                    + "turned event triggers off, so checks of earlier versions may have missed it. Run again with "
+                    + "-D" + TRACK_DDL + "=false (or environment VERIFIEDSCHEMA_STAIRWAY_TRACKDDL=false) to verify "
+                    + "with a full read of the catalog at every step.");
+        }
+    }
+
+    /**
+     * From how many tables and views on the stairway keeps fingerprints up to date from a DDL log:
+     * {@value #TRACK_FROM} by default (below that a full fingerprint costs less than the log's
+     * upkeep); the setting {@value #TRACK_DDL} (or environment {@code VERIFIEDSCHEMA_STAIRWAY_TRACKDDL})
+     * is {@code false} for never, {@code true} for the default, or a number of tables and views.
+     */
+    static int trackFrom() {
+        String value = System.getProperty(TRACK_DDL, System.getenv("VERIFIEDSCHEMA_STAIRWAY_TRACKDDL"));
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
+            return TRACK_FROM;
+        }
+        if (value.strip().equalsIgnoreCase("false")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + TRACK_DDL + " is \"" + value + "\"; use true, false or "
+                    + "the number of tables and views from which to track DDL (default " + TRACK_FROM + ").", e);
+        }
     }
 
     /**
@@ -354,10 +415,22 @@ final class StairwayRun {
      * the usual case (nothing differs) costs one round trip; otherwise the objects whose fingerprint
      * differs are inspected and compared, which may still find no difference.
      */
-    private SchemaDiff diffFrom(Level expected) {
+    private SchemaDiff diffFrom(Level expected) throws SQLException {
         Level now = levelAfter(expected);
         return now.fingerprint().equals(expected.fingerprint()) ? new SchemaDiff(List.of())
                 : SchemaDiff.between(expected.snapshot(), now.snapshot());
+    }
+
+    /** Drops the DDL tracker's event triggers and schema, so that nothing of it outlives the run. */
+    private void uninstallTracker() {
+        if (tracker != null) {
+            try {
+                tracker.uninstall(connection);
+            } catch (SQLException e) {
+                LOG.warn("Could not drop the stairway's DDL tracker (schema {}, event triggers verifiedschema_ddl_*): {}",
+                        ChangeTracker.TRACKER_SCHEMA, e.getMessage());
+            }
+        }
     }
 
     private void fail(String step, String version, String script, String message) {
@@ -375,7 +448,11 @@ final class StairwayRun {
             catalog.setAutoCommit(true);
             run.connection = connection;
             run.catalog = catalog;
-            run.climb();
+            try {
+                run.climb();
+            } finally {
+                run.uninstallTracker();
+            }
         } catch (SQLException e) {
             run.failure = new StairwayReport.Failure("database", null, null, "The database failed during "
                     + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?");

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +83,56 @@ class StairwayTest {
         assertThat(failure.step()).isEqualTo("redo");
         assertThat(failure.message()).contains("redo of V1 gave a different schema than its first run",
                 "second_run", "The undo script left state behind that changes what V1 does.");
+    }
+
+    @Test
+    void withDdlTrackingFromTheFirstTableTheChecksHoldAndNothingOfTheTrackerIsLeft() throws Exception {
+        StairwayReport report = withTracking("0", () -> stairway("good")
+                .withContract(ContractLoader.fromClasspath("contracts/good.yaml")).run(db()));
+        StairwayReport.Failure failure = withTracking("0", () -> failureOf("undo-leaves-index"));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.fullDowngrade()).isEqualTo("passed");
+        assertThat(failure.message()).contains("left behind: index accounts.accounts_created_idx (created_at)");
+        try (Connection connection = db().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT (SELECT count(*) FROM pg_event_trigger)"
+                     + " + (SELECT count(*) FROM pg_namespace WHERE nspname = 'verifiedschema_ddl')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("event triggers and tracker schemas left").isZero();
+        }
+    }
+
+    @Test
+    void aChangeTheDdlTrackingCannotSeeFailsTheRunInsteadOfPassingUnchecked() {
+        StairwayReport.Failure failure = withTracking("0", () -> catchThrowableOfType(StairwayException.class, () ->
+                Stairway.of(MigrationSet.load(List.of("classpath:sets/catalog-update"))).run(db())).report().failure());
+
+        assertThat(failure.step()).isEqualTo("database");
+        assertThat(failure.message()).contains("DDL tracking missed a change by the head", "[accounts]",
+                "UPDATE of a system catalog", "-Dverifiedschema.stairway.trackDdl=false");
+    }
+
+    @Test
+    void withoutDdlTrackingTheSameSetIsVerifiedWithFullReads() {
+        StairwayReport report = withTracking("false", () ->
+                Stairway.of(MigrationSet.load(List.of("classpath:sets/catalog-update"))).run(db()));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.head().tables().get("accounts").columns().get("email").nullable()).isFalse();
+    }
+
+    private static <T> T withTracking(String setting, java.util.function.Supplier<T> run) {
+        String before = System.getProperty(StairwayRun.TRACK_DDL);
+        System.setProperty(StairwayRun.TRACK_DDL, setting);
+        try {
+            return run.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(StairwayRun.TRACK_DDL);
+            } else {
+                System.setProperty(StairwayRun.TRACK_DDL, before);
+            }
+        }
     }
 
     @Test

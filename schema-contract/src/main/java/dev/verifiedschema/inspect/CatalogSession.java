@@ -29,6 +29,8 @@ final class CatalogSession implements AutoCloseable {
             "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false),"
             + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
             + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
+    private static final String NARROW = "SELECT pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
+            + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
     private static final String RESTORE_PATH = "SELECT pg_catalog.set_config('search_path', ?, false),"
             + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', '', false),"
             + " pg_catalog.set_config('" + CatalogSql.KINDS + "', '', false)";
@@ -87,6 +89,15 @@ final class CatalogSession implements AutoCloseable {
             set.execute();
         }
         return new CatalogSession(connection, oid, previousPath);
+    }
+
+    /** Narrows the catalog queries of this session from now on (arguments as for {@link #open(Connection, String, String, String)}). */
+    void narrow(String relations, String kinds) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(NARROW)) {
+            set.setString(1, relations);
+            set.setString(2, kinds);
+            set.execute();
+        }
     }
 
     /** The schema's OID, which the catalog queries use to select its objects. */

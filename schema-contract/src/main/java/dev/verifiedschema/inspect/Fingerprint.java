@@ -64,8 +64,54 @@ public final class Fingerprint {
         return changed;
     }
 
-    /** The number of tables and views. */
-    int relationCount() {
+    /** Whether the fingerprint has a part for the table or view. */
+    boolean hasRelation(String name) {
+        return parts.containsKey(RELATION + name);
+    }
+
+    /**
+     * This fingerprint with some parts hashed again: the relations in {@code rehashed} and the kinds
+     * in {@code rehashedKinds} (sequences, functions) take their parts from {@code fresh} (or have
+     * none if it has none), relations not in {@code existing} are gone, and the schema and enum parts
+     * always come from {@code fresh}, which is a fingerprint narrowed to the rehashed objects.
+     */
+    Fingerprint with(Fingerprint fresh, Set<String> rehashed, Set<String> existing, java.util.Collection<String> rehashedKinds) {
+        Map<String, String> merged = new TreeMap<>();
+        parts.forEach((key, hash) -> {
+            boolean kept = key.startsWith(RELATION)
+                    ? existing.contains(key.substring(RELATION.length())) && !rehashed.contains(key.substring(RELATION.length()))
+                    : (key.equals(SEQUENCES) || key.equals(FUNCTIONS)) && !rehashedKinds.contains(key);
+            if (kept) {
+                merged.put(key, hash);
+            }
+        });
+        merged.putAll(fresh.parts);
+        return new Fingerprint(merged);
+    }
+
+    /**
+     * What differs from another fingerprint, for messages: the tables and views, then the other
+     * parts, e.g. {@code tables and views [orders]; sequences}.
+     *
+     * @param other the fingerprint to compare with
+     * @return the differing parts, or {@code nothing} when the fingerprints are equal
+     */
+    public String differences(Fingerprint other) {
+        Set<String> relations = changedRelations(other);
+        Set<String> kinds = changedKinds(other);
+        if (relations.isEmpty() && kinds.isEmpty()) {
+            return "nothing";
+        }
+        return (relations.isEmpty() ? "" : "tables and views " + relations + (kinds.isEmpty() ? "" : "; "))
+                + String.join(", ", kinds);
+    }
+
+    /**
+     * The number of tables and views.
+     *
+     * @return how many tables and views the fingerprint has a part for
+     */
+    public int relationCount() {
         return (int) parts.keySet().stream().filter(key -> key.startsWith(RELATION)).count();
     }
 

@@ -1,0 +1,263 @@
+package dev.verifiedschema.inspect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import dev.verifiedschema.snapshot.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Keeps a schema's {@link Fingerprint} up to date by rehashing only what DDL touched, for a caller
+ * that fingerprints one database after every small change, such as the migration stairway on its
+ * scratch database. A full fingerprint reads every table's catalog rows, so a stairway over a growing
+ * schema would cost the square of its length; this costs what each step changes.
+ *
+ * <p>{@link #install} creates, in the database, the schema {@value #TRACKER_SCHEMA} with a log table
+ * and two event triggers ({@code ddl_command_end} and {@code sql_drop}, enabled {@code ALWAYS}, so
+ * they fire under {@code session_replication_role = replica} too) that log every object each DDL
+ * command creates, alters or drops, in the command's own transaction. {@link #fingerprint} empties the
+ * log and turns it into the tables and views to rehash: the objects logged, the objects that depend on
+ * them ({@code pg_depend}: a renamed table changes the foreign keys and views that name it), their
+ * tables (an index, constraint, default, trigger or rule belongs to one), and, for dropped objects,
+ * the table their address names; a dropped index names no table, so the snapshot taken before the
+ * change says which table held it. Tables and views that appeared or disappeared are found by name.
+ * Sequences, functions and enum types are rehashed when one of theirs was logged, the schema row and
+ * enum types always. When the log cannot say (the schema itself changed, an index of unknown table was
+ * dropped, the event triggers are gone or disabled), the whole schema is fingerprinted.
+ *
+ * <p>Event triggers need a superuser: {@link #install} returns empty when they cannot be created, and
+ * the caller fingerprints in full. Changes made without DDL (a direct update of a system catalog) are
+ * not seen; the stairway compares its tracked fingerprint with a full one at the head to be sure.
+ * {@link #uninstall} drops everything it created. Not for production databases.
+ */
+public final class ChangeTracker {
+    /** The schema that holds the log table and the trigger functions. */
+    public static final String TRACKER_SCHEMA = "verifiedschema_ddl";
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UNTRACKED = "untracked";
+    /** Stands for the table of a dropped index that the earlier snapshot does not know (never a real name: NUL). */
+    private static final String UNKNOWN_TABLE = "\0";
+    private static final String INSTALL = """
+            CREATE SCHEMA verifiedschema_ddl;
+            CREATE UNLOGGED TABLE verifiedschema_ddl.log (classid pg_catalog.oid, objid pg_catalog.oid,
+                object_type pg_catalog.text, address pg_catalog.text[]);
+            CREATE FUNCTION verifiedschema_ddl.on_end() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = pg_catalog AS $$
+            BEGIN
+                INSERT INTO verifiedschema_ddl.log SELECT classid, objid, object_type, NULL
+                FROM pg_catalog.pg_event_trigger_ddl_commands();
+            END $$;
+            CREATE FUNCTION verifiedschema_ddl.on_drop() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = pg_catalog AS $$
+            BEGIN
+                INSERT INTO verifiedschema_ddl.log SELECT classid, objid, object_type, address_names
+                FROM pg_catalog.pg_event_trigger_dropped_objects();
+            END $$;
+            CREATE EVENT TRIGGER verifiedschema_ddl_end ON ddl_command_end EXECUTE FUNCTION verifiedschema_ddl.on_end();
+            CREATE EVENT TRIGGER verifiedschema_ddl_drop ON sql_drop EXECUTE FUNCTION verifiedschema_ddl.on_drop();
+            ALTER EVENT TRIGGER verifiedschema_ddl_end ENABLE ALWAYS;
+            ALTER EVENT TRIGGER verifiedschema_ddl_drop ENABLE ALWAYS""";
+    private static final String UNINSTALL = "DROP EVENT TRIGGER IF EXISTS verifiedschema_ddl_end;\n"
+            + "DROP EVENT TRIGGER IF EXISTS verifiedschema_ddl_drop;\n"
+            + "DROP SCHEMA IF EXISTS verifiedschema_ddl CASCADE";
+    /**
+     * Empties the log and says what it touched, one row per finding: ({@code relation}, name) for a
+     * table or view of the schema, ({@code index}, name) for a dropped index of the schema, ({@code
+     * kind}, sequences|functions|enums|schema), and ({@code name}, name) for every table and view the
+     * schema holds now; ({@code kind}, {@code untracked}) when the event triggers are not both enabled.
+     */
+    private static final String READ_LOG = """
+            WITH ev AS (DELETE FROM verifiedschema_ddl.log RETURNING classid, objid, object_type, address),
+            obj AS (
+                SELECT ev.classid, ev.objid FROM ev WHERE ev.address IS NULL
+                UNION
+                SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
+                JOIN ev ON ev.address IS NULL AND d.refclassid = ev.classid AND d.refobjid = ev.objid),
+            rel AS (
+                SELECT CASE obj.classid
+                    WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN (SELECT COALESCE(i.indrelid, c.oid)
+                        FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
+                        WHERE c.oid = obj.objid)
+                    WHEN 'pg_catalog.pg_attrdef'::pg_catalog.regclass THEN (SELECT a.adrelid
+                        FROM pg_catalog.pg_attrdef a WHERE a.oid = obj.objid)
+                    WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN (SELECT NULLIF(k.conrelid, 0)
+                        FROM pg_catalog.pg_constraint k WHERE k.oid = obj.objid)
+                    WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass THEN (SELECT t.tgrelid
+                        FROM pg_catalog.pg_trigger t WHERE t.oid = obj.objid)
+                    WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN (SELECT r.ev_class
+                        FROM pg_catalog.pg_rewrite r WHERE r.oid = obj.objid)
+                    WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN (SELECT NULLIF(t.typrelid, 0)
+                        FROM pg_catalog.pg_type t WHERE t.oid = obj.objid)
+                END AS relid, obj.classid, obj.objid FROM obj)
+            SELECT 'relation', c.relname::text FROM rel JOIN pg_catalog.pg_class c ON c.oid = rel.relid
+            WHERE c.relnamespace = ${schemaOid} AND c.relkind IN ('r', 'p', 'v', 'm')
+            UNION
+            SELECT 'kind', CASE
+                WHEN rel.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN 'schema'
+                WHEN rel.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND EXISTS (SELECT 1
+                    FROM pg_catalog.pg_proc p WHERE p.oid = rel.objid AND p.pronamespace = ${schemaOid}) THEN 'functions'
+                WHEN rel.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND EXISTS (SELECT 1
+                    FROM pg_catalog.pg_type t WHERE t.oid = rel.objid AND t.typnamespace = ${schemaOid}) THEN 'enums'
+                WHEN rel.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND EXISTS (SELECT 1
+                    FROM pg_catalog.pg_class s WHERE s.oid = rel.objid AND s.relkind = 'S'
+                    AND s.relnamespace = ${schemaOid}) THEN 'sequences'
+                END FROM rel
+            UNION
+            SELECT CASE WHEN ev.object_type = 'index' THEN 'index' ELSE 'relation' END, ev.address[2] FROM ev
+            WHERE ev.address[1] = (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid})
+              AND ev.object_type IN ('index', 'table column', 'table constraint', 'trigger', 'default value', 'rule')
+            UNION
+            SELECT 'kind', CASE
+                WHEN ev.object_type = 'schema' THEN 'schema'
+                WHEN ev.object_type = 'sequence' THEN 'sequences'
+                WHEN ev.object_type IN ('function', 'procedure', 'aggregate') THEN 'functions'
+                WHEN ev.object_type = 'type' THEN 'enums'
+                END FROM ev
+            WHERE ev.address IS NOT NULL AND (ev.object_type = 'schema' AND ev.address[1] = (SELECT n.nspname
+                FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}) OR ev.address[1] = (SELECT n.nspname
+                FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}))
+            UNION
+            SELECT 'name', c.relname::text FROM pg_catalog.pg_class c
+            WHERE c.relnamespace = ${schemaOid} AND c.relkind IN ('r', 'p', 'v', 'm')
+              AND c.relname <> 'flyway_schema_history'
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'e')
+            UNION
+            SELECT 'kind', 'untracked' WHERE (SELECT pg_catalog.count(*) FROM pg_catalog.pg_event_trigger e
+                WHERE e.evtname IN ('verifiedschema_ddl_end', 'verifiedschema_ddl_drop') AND e.evtenabled = 'A') <> 2""";
+
+    private final String schema;
+
+    private ChangeTracker(String schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * Installs the tracker in the database behind the connection (an auto-commit connection; the
+     * tracker's objects are created in one transaction, and any left by an earlier run are replaced).
+     *
+     * @param connection a connection to the database, left open
+     * @param schema     the schema whose fingerprint will be kept, as stored in the catalog
+     * @return the tracker, or empty when event triggers cannot be created here (the role is not a
+     *         superuser); the reason is logged at INFO
+     */
+    public static Optional<ChangeTracker> install(Connection connection, String schema) throws SQLException {
+        Objects.requireNonNull(schema, "schema");
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(UNINSTALL);
+            statement.execute(INSTALL);
+            connection.commit();
+            return Optional.of(new ChangeTracker(schema));
+        } catch (SQLException e) {
+            connection.rollback();
+            LOG.info("Fingerprinting schema {} in full after every step: DDL cannot be tracked here ({})", schema,
+                    e.getMessage());
+            return Optional.empty();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * The fingerprint of the schema now: {@code previous} with what DDL touched since the last call
+     * rehashed (or since {@link #install}, when {@code previous} was taken after installing).
+     *
+     * @param connection a connection that runs no DDL itself, left as it was found
+     * @param previous   the fingerprint at the last call
+     * @param before     the snapshot of the schema when {@code previous} was taken: it says which table
+     *                   held an index that was dropped since
+     * @return the fingerprint now
+     * @throws InspectionException if the catalog cannot be read
+     */
+    public Fingerprint fingerprint(Connection connection, Fingerprint previous, SchemaSnapshot before) {
+        Set<String> relations = new TreeSet<>();
+        Set<String> kinds = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        try (CatalogSession session = CatalogSession.open(connection, schema)) {
+            try (PreparedStatement read = connection.prepareStatement(READ_LOG.replace("${schemaOid}",
+                    Long.toString(session.schemaOid())))) {
+                PreparingConnection.prepareAtOnce(read);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(2);
+                        if (name == null) {
+                            continue;
+                        }
+                        switch (rs.getString(1)) {
+                            case "relation" -> relations.add(name);
+                            case "name" -> names.add(name);
+                            case "index" -> relations.add(tableOfIndex(before, name).orElse(UNKNOWN_TABLE));
+                            default -> kinds.add(name);
+                        }
+                    }
+                }
+            }
+            if (kinds.contains(Fingerprint.SCHEMA) || kinds.contains(UNTRACKED) || relations.contains(UNKNOWN_TABLE)) {
+                return CatalogFingerprint.read(connection, session.schemaOid());
+            }
+            if (relations.isEmpty() && kinds.isEmpty() && previous.relationCount() == names.size()
+                    && names.stream().allMatch(previous::hasRelation)) {
+                return previous;
+            }
+            for (String name : names) {
+                if (!previous.hasRelation(name)) {
+                    relations.add(name);
+                }
+            }
+            relations.retainAll(names);
+            List<String> rehashedKinds = kinds.stream().filter(k -> k.equals(Fingerprint.SEQUENCES)
+                    || k.equals(Fingerprint.FUNCTIONS)).sorted().toList();
+            session.narrow(json(relations), rehashedKinds.isEmpty() ? "none" : String.join(",", rehashedKinds));
+            Fingerprint fresh = CatalogFingerprint.read(connection, session.schemaOid());
+            return previous.with(fresh, relations, names, rehashedKinds);
+        } catch (InspectionException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw new InspectionException(schema, "Cannot fingerprint schema \"" + schema + "\" from its DDL log: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The table that held a dropped index, from the snapshot taken before. */
+    private static Optional<String> tableOfIndex(SchemaSnapshot before, String index) {
+        return before.tables().values().stream().filter(t -> t.indexes().containsKey(index)).map(Table::name)
+                .findFirst();
+    }
+
+    private static String json(Set<String> names) {
+        try {
+            return JSON.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Drops the event triggers and the tracker's schema.
+     *
+     * @param connection a connection to the database, in auto-commit
+     */
+    public void uninstall(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(UNINSTALL);
+        }
+    }
+}
