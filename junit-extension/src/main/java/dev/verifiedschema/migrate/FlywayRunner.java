@@ -7,6 +7,9 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -14,7 +17,8 @@ import java.util.List;
  * Flyway Community, pointed at one database and schema, migrating to a chosen version. One runner
  * serves a whole stairway: its connections are kept for the next run ({@link ReusedConnections}),
  * and only the first run validates the applied migrations against the scripts (the later ones would
- * check again what the stairway itself just applied from the same scripts). The stairway climbs in
+ * check again what the stairway itself just applied from the same scripts), and only if there are
+ * any (a database without Flyway's history table has none). The stairway climbs in
  * a single run, doing its checks in a {@link Callback} after each migration: a Flyway run has a
  * fixed cost (some forty round trips of bookkeeping) that is many times the cost of a typical script.
  */
@@ -48,7 +52,7 @@ final class FlywayRunner implements AutoCloseable {
     FlywayException migrate(MigrationScript target, Callback callback) {
         try {
             FluentConfiguration configuration = Flyways.configure(connections, locations, schema)
-                    .validateOnMigrate(!validated);
+                    .validateOnMigrate(!validated && hasHistory());
             validated = true;
             if (target != null) {
                 configuration.target(target.version().text());
@@ -60,6 +64,24 @@ final class FlywayRunner implements AutoCloseable {
             return null;
         } catch (FlywayException e) {
             return e;
+        }
+    }
+
+    /**
+     * Whether the schema has Flyway's history table: validation compares the migrations applied there
+     * with the scripts, so on a database without one (a fresh stairway) it has nothing to compare and
+     * is skipped. When the question cannot be answered, validation runs.
+     */
+    private boolean hasHistory() {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT pg_catalog.to_regclass(pg_catalog.quote_ident(?) || '.flyway_schema_history') IS NOT NULL")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                return !rs.next() || rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -28,15 +28,16 @@ import java.util.Map;
  * from its first use, so the catalog queries are planned once per connection.
  */
 final class CatalogFingerprint {
-    private static final String SQL = build();
+    private static final String ALL = build(false);
+    private static final String NARROWED = build(true);
 
     private CatalogFingerprint() {
     }
 
-    private static String build() {
+    private static String build(boolean narrowed) {
         List<String> parts = new ArrayList<>();
         for (InformationSchemaKey key : CatalogCrawler.QUERIES) {
-            String sql = CatalogSql.read(key.name());
+            String sql = CatalogSql.read(key.name(), narrowed);
             parts.add(switch (key) {
                 case SCHEMATA -> part("'" + Fingerprint.SCHEMA + "'", "'SCHEMATA ' || r::text", sql, "true");
                 case SEQUENCES -> part("'" + Fingerprint.SEQUENCES + "'", "'SEQUENCES ' || r::text", sql, "true");
@@ -68,10 +69,10 @@ final class CatalogFingerprint {
         return "SELECT " + partKey + " AS part, " + rowText + " AS x FROM (\n" + sql + "\n) r WHERE " + where;
     }
 
-    /** The fingerprint of the schema with this OID, on a connection whose search path is that schema. */
-    static Fingerprint read(Connection connection, long schemaOid) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SQL.replace("${schemaOid}",
-                Long.toString(schemaOid)))) {
+    /** The fingerprint of the session's schema, as far as the session's narrowing lets the queries see it. */
+    static Fingerprint read(Connection connection, CatalogSession session) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement((session.narrowed() ? NARROWED : ALL)
+                .replace("${schemaOid}", Long.toString(session.schemaOid())))) {
             PreparingConnection.prepareAtOnce(statement);
             Map<String, String> parts = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {

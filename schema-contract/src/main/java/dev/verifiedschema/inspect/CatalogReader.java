@@ -44,12 +44,14 @@ import java.util.TreeMap;
  */
 final class CatalogReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> SQL = new HashMap<>();
+    private static final Map<String, String> ALL = new HashMap<>();
+    private static final Map<String, String> NARROWED = new HashMap<>();
 
     static {
         for (String query : List.of("TABLES", "TABLE_COLUMNS", "PRIMARY_KEYS", "INDEXES", "TABLE_CONSTRAINTS",
                 "CONSTRAINT_COLUMN_USAGE", "TRIGGERS", "VIEWS", "SEQUENCES", "FUNCTIONS")) {
-            SQL.put(query, CatalogSql.read(query));
+            ALL.put(query, CatalogSql.read(query, false));
+            NARROWED.put(query, CatalogSql.read(query, true));
         }
     }
 
@@ -94,11 +96,13 @@ final class CatalogReader {
      * The snapshot of the schema with this OID, as far as the session's narrowing settings let the
      * queries see it, on a connection whose search path is that schema.
      */
-    static SchemaSnapshot read(Connection connection, String schema, long schemaOid, Map<String, EnumType> enums)
-            throws SQLException {
+    static SchemaSnapshot read(Connection connection, String schema, CatalogSession session,
+                               Map<String, EnumType> enums) throws SQLException {
+        Map<String, String> sql = session.narrowed() ? NARROWED : ALL;
+        long schemaOid = session.schemaOid();
         Map<String, TableRows> tables = new HashMap<>();
         Map<String, Boolean> views = new HashMap<>(); // name -> materialised
-        rows(connection, "TABLES", schemaOid, rs -> {
+        rows(connection, sql, "TABLES", schemaOid, rs -> {
             String type = text(rs, "table_type");
             if ("TABLE".equals(type)) {
                 tables.put(text(rs, "table_name"), new TableRows(text(rs, "table_name")));
@@ -106,7 +110,7 @@ final class CatalogReader {
                 views.put(text(rs, "table_name"), "MATERIALIZED VIEW".equals(type));
             }
         });
-        rows(connection, "TABLE_COLUMNS", schemaOid, rs -> {
+        rows(connection, sql, "TABLE_COLUMNS", schemaOid, rs -> {
             TableRows table = tables.get(text(rs, "table_name"));
             if (table != null) {
                 String name = text(rs, "column_name");
@@ -116,7 +120,7 @@ final class CatalogReader {
         });
         Map<String, String> keyNames = new HashMap<>();
         Map<String, Ordered> keys = new LinkedHashMap<>();
-        rows(connection, "PRIMARY_KEYS", schemaOid, rs -> {
+        rows(connection, sql, "PRIMARY_KEYS", schemaOid, rs -> {
             String table = text(rs, "table_name");
             if (tables.containsKey(table)) {
                 keyNames.put(table, text(rs, "pk_name"));
@@ -124,9 +128,9 @@ final class CatalogReader {
             }
         });
         keys.forEach((table, key) -> tables.get(table).primaryKey = new PrimaryKey(keyNames.get(table), key.names()));
-        readIndexes(connection, schemaOid, tables);
-        readConstraints(connection, schema, schemaOid, tables);
-        rows(connection, "TRIGGERS", schemaOid, rs -> {
+        readIndexes(connection, sql, schemaOid, tables);
+        readConstraints(connection, sql, schema, schemaOid, tables);
+        rows(connection, sql, "TRIGGERS", schemaOid, rs -> {
             TableRows table = tables.get(text(rs, "event_object_table"));
             if (table != null) {
                 String name = text(rs, "trigger_name");
@@ -134,14 +138,14 @@ final class CatalogReader {
             }
         });
         Map<String, View> viewsByName = new HashMap<>();
-        rows(connection, "VIEWS", schemaOid, rs -> {
+        rows(connection, sql, "VIEWS", schemaOid, rs -> {
             String name = text(rs, "table_name");
             if (views.containsKey(name)) {
                 viewsByName.put(name, new View(name, views.get(name), text(rs, "view_definition")));
             }
         });
         Map<String, Sequence> sequences = new HashMap<>();
-        rows(connection, "SEQUENCES", schemaOid, rs -> {
+        rows(connection, sql, "SEQUENCES", schemaOid, rs -> {
             String name = text(rs, "sequence_name");
             String start = text(rs, "start_value");
             sequences.put(name, new Sequence(name, raw(rs, "data_type"),
@@ -149,7 +153,7 @@ final class CatalogReader {
                     Long.parseLong(text(rs, "increment")), raw(rs, "owned_by")));
         });
         Map<String, Routine> routines = new HashMap<>();
-        rows(connection, "FUNCTIONS", schemaOid, rs -> {
+        rows(connection, sql, "FUNCTIONS", schemaOid, rs -> {
             Routine routine = new Routine(raw(rs, "routine_signature"), raw(rs, "routine_kind"),
                     raw(rs, "routine_result"), raw(rs, "routine_language"), raw(rs, "routine_body"));
             routines.put(routine.signature(), routine);
@@ -159,13 +163,13 @@ final class CatalogReader {
         return new SchemaSnapshot(schema, done, viewsByName, sequences, enums, routines);
     }
 
-    private static void readIndexes(Connection connection, long schemaOid, Map<String, TableRows> tables)
-            throws SQLException {
+    private static void readIndexes(Connection connection, Map<String, String> sql, long schemaOid,
+                                    Map<String, TableRows> tables) throws SQLException {
         record IndexRows(String table, String name, boolean unique, String predicate, String method, String include,
                          Ordered columns) {
         }
         Map<List<String>, IndexRows> indexes = new LinkedHashMap<>();
-        rows(connection, "INDEXES", schemaOid, rs -> {
+        rows(connection, sql, "INDEXES", schemaOid, rs -> {
             String table = text(rs, "table_name");
             if (tables.containsKey(table)) {
                 String name = text(rs, "index_name");
@@ -189,13 +193,13 @@ final class CatalogReader {
         }
     }
 
-    private static void readConstraints(Connection connection, String schema, long schemaOid,
-                                        Map<String, TableRows> tables) throws SQLException {
+    private static void readConstraints(Connection connection, Map<String, String> sql, String schema,
+                                        long schemaOid, Map<String, TableRows> tables) throws SQLException {
         Map<List<String>, Ordered> columns = new HashMap<>();
-        rows(connection, "CONSTRAINT_COLUMN_USAGE", schemaOid, rs -> columns.computeIfAbsent(
+        rows(connection, sql, "CONSTRAINT_COLUMN_USAGE", schemaOid, rs -> columns.computeIfAbsent(
                 List.of(text(rs, "table_name"), text(rs, "constraint_name")), k -> new Ordered())
                 .columns.put(rs.getInt("ordinal_position"), text(rs, "column_name")));
-        rows(connection, "TABLE_CONSTRAINTS", schemaOid, rs -> {
+        rows(connection, sql, "TABLE_CONSTRAINTS", schemaOid, rs -> {
             TableRows table = tables.get(text(rs, "table_name"));
             if (table == null) {
                 return;
@@ -218,8 +222,9 @@ final class CatalogReader {
     }
 
     /** Runs one of the catalog queries (prepared on the server from its first use) and hands over each row. */
-    private static void rows(Connection connection, String query, long schemaOid, Row row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SQL.get(query)
+    private static void rows(Connection connection, Map<String, String> sql, String query, long schemaOid, Row row)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.get(query)
                 .replace("${schemaOid}", Long.toString(schemaOid)))) {
             PreparingConnection.prepareAtOnce(statement);
             try (ResultSet rs = statement.executeQuery()) {

@@ -22,13 +22,17 @@ import java.util.Map;
  * schema print qualified, whatever the caller's own path was. {@link #close()} restores the path.
  */
 final class CatalogSession implements AutoCloseable {
-    private static final String FIND_SCHEMA = "SELECT pg_catalog.current_database(),"
-            + " pg_catalog.current_setting('search_path'),"
-            + " (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?)";
-    private static final String SET_PATH_TO_SCHEMA =
-            "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false),"
-            + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
-            + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
+    /**
+     * Finds the schema and, if it exists, points the search path at it and sets the narrowing, in one
+     * round trip. The lookups are a materialised CTE, so they read the path before it is changed.
+     */
+    private static final String OPEN = "WITH f AS MATERIALIZED (SELECT pg_catalog.current_database() AS db,"
+            + " pg_catalog.current_setting('search_path') AS path,"
+            + " (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?) AS oid)"
+            + " SELECT f.db, f.path, f.oid, CASE WHEN f.oid IS NOT NULL THEN"
+            + " pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)"
+            + " || pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false)"
+            + " || pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false) END FROM f";
     private static final String NARROW = "SELECT pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
             + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
     private static final String RESTORE_PATH = "SELECT pg_catalog.set_config('search_path', ?, false),"
@@ -39,11 +43,13 @@ final class CatalogSession implements AutoCloseable {
     private final Connection connection;
     private final long schemaOid;
     private final String previousSearchPath;
+    private boolean narrowed;
 
-    private CatalogSession(Connection connection, long schemaOid, String previousSearchPath) {
+    private CatalogSession(Connection connection, long schemaOid, String previousSearchPath, boolean narrowed) {
         this.connection = connection;
         this.schemaOid = schemaOid;
         this.previousSearchPath = previousSearchPath;
+        this.narrowed = narrowed;
     }
 
     /**
@@ -64,31 +70,26 @@ final class CatalogSession implements AutoCloseable {
      */
     static CatalogSession open(Connection connection, String schema, String relations, String kinds)
             throws SQLException {
-        String database;
         String previousPath;
         long oid;
-        try (PreparedStatement find = connection.prepareStatement(FIND_SCHEMA)) {
-            find.setString(1, schema);
-            try (ResultSet rs = find.executeQuery()) {
+        try (PreparedStatement open = connection.prepareStatement(OPEN)) {
+            open.setString(1, schema);
+            open.setString(2, schema);
+            open.setString(3, relations);
+            open.setString(4, kinds);
+            try (ResultSet rs = open.executeQuery()) {
                 rs.next();
-                database = rs.getString(1);
                 previousPath = rs.getString(2);
                 oid = rs.getLong(3);
                 if (rs.wasNull()) {
                     throw new InspectionException(schema, "Cannot inspect schema \"" + schema
-                            + "\": database \"" + database + "\" has no schema of that name"
+                            + "\": database \"" + rs.getString(1) + "\" has no schema of that name"
                             + " (names are case-sensitive here; use the name as stored in the catalog)",
                             null);
                 }
             }
         }
-        try (PreparedStatement set = connection.prepareStatement(SET_PATH_TO_SCHEMA)) {
-            set.setString(1, schema);
-            set.setString(2, relations);
-            set.setString(3, kinds);
-            set.execute();
-        }
-        return new CatalogSession(connection, oid, previousPath);
+        return new CatalogSession(connection, oid, previousPath, !relations.isEmpty());
     }
 
     /** Narrows the catalog queries of this session from now on (arguments as for {@link #open(Connection, String, String, String)}). */
@@ -98,6 +99,12 @@ final class CatalogSession implements AutoCloseable {
             set.setString(2, kinds);
             set.execute();
         }
+        narrowed = !relations.isEmpty();
+    }
+
+    /** Whether the session reads only some tables and views (use {@link CatalogSql#read(String, boolean)} so). */
+    boolean narrowed() {
+        return narrowed;
     }
 
     /** The schema's OID, which the catalog queries use to select its objects. */

@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
  * so that every inspection of a connection runs the same statements and the server plans each once:
  * {@value #RELATIONS} holds a JSON array of table and view names, or is empty for all of them, and
  * {@value #KINDS} holds a comma-separated list of {@code sequences}, {@code functions}, or is empty
- * for both. The resources mark the places with {@code ${relationFilter}}, {@code ${sequenceFilter}}
- * and {@code ${functionFilter}} (on the alias {@code c} of the table's {@code pg_class} row).
+ * for both. The resources read tables and views from {@code ${relations}} (the {@code pg_class} rows to
+ * read, under the alias {@code c}: all of them, or the named ones) and mark the other places with
+ * {@code ${sequenceFilter}} and {@code ${functionFilter}}.
  */
 final class CatalogSql {
     /** Session setting: the tables and views to read, as a JSON array; empty for all. */
@@ -23,9 +24,14 @@ final class CatalogSql {
     /** Session setting: the kinds besides tables and views to read ({@code sequences,functions}); empty for all. */
     static final String KINDS = "verifiedschema.kinds";
 
-    private static final String RELATION_FILTER = "CASE WHEN COALESCE(pg_catalog.current_setting('" + RELATIONS
-            + "', true), '') = '' THEN true ELSE c.relname::text IN (SELECT pg_catalog.jsonb_array_elements_text("
-            + "pg_catalog.current_setting('" + RELATIONS + "', true)::pg_catalog.jsonb)) END";
+    /**
+     * The {@code pg_class} rows of a narrowed read: only the relations the session setting names,
+     * found through the index on {@code relname}, so the read costs what those relations cost. The
+     * array is an uncorrelated subquery, evaluated once per execution.
+     */
+    private static final String NAMED_RELATIONS = "(SELECT * FROM pg_catalog.pg_class WHERE relname = ANY ((SELECT "
+            + "ARRAY(SELECT pg_catalog.jsonb_array_elements_text(NULLIF(pg_catalog.current_setting('" + RELATIONS
+            + "', true), '')::pg_catalog.jsonb)))::pg_catalog.name[]))";
 
     private CatalogSql() {
     }
@@ -35,9 +41,17 @@ final class CatalogSql {
                 + "' = ANY (pg_catalog.string_to_array(pg_catalog.current_setting('" + KINDS + "', true), ',')))";
     }
 
-    /** The text of {@code <name>.sql} in this package's resource folder, with its filters in place. */
+    /** The text of {@code <name>.sql} in this package's resource folder, reading every relation. */
     static String read(String name) {
-        return raw(name).replace("${relationFilter}", RELATION_FILTER)
+        return read(name, false);
+    }
+
+    /**
+     * The text of {@code <name>.sql}, reading every relation or, when {@code narrowed}, only those
+     * the session setting names (the two texts are planned once each per connection).
+     */
+    static String read(String name, boolean narrowed) {
+        return raw(name).replace("${relations}", narrowed ? NAMED_RELATIONS : "pg_catalog.pg_class")
                 .replace("${sequenceFilter}", kindFilter("sequences"))
                 .replace("${functionFilter}", kindFilter("functions"));
     }

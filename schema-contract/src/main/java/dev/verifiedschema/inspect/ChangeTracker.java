@@ -12,10 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -211,7 +209,7 @@ public final class ChangeTracker {
                 }
             }
             if (kinds.contains(Fingerprint.SCHEMA) || kinds.contains(UNTRACKED) || relations.contains(UNKNOWN_TABLE)) {
-                return CatalogFingerprint.read(connection, session.schemaOid());
+                return CatalogFingerprint.read(connection, session);
             }
             if (relations.isEmpty() && kinds.isEmpty() && previous.relationCount() == names.size()
                     && names.stream().allMatch(previous::hasRelation)) {
@@ -226,7 +224,7 @@ public final class ChangeTracker {
             List<String> rehashedKinds = kinds.stream().filter(k -> k.equals(Fingerprint.SEQUENCES)
                     || k.equals(Fingerprint.FUNCTIONS)).sorted().toList();
             session.narrow(json(relations), rehashedKinds.isEmpty() ? "none" : String.join(",", rehashedKinds));
-            Fingerprint fresh = CatalogFingerprint.read(connection, session.schemaOid());
+            Fingerprint fresh = CatalogFingerprint.read(connection, session);
             return previous.with(fresh, relations, names, rehashedKinds);
         } catch (InspectionException e) {
             throw e;

@@ -1,5 +1,6 @@
 package dev.verifiedschema.inspect;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -64,6 +65,11 @@ public final class Fingerprint {
         return changed;
     }
 
+    /** Whether the schema holds nothing a snapshot shows: no part but the schema's own. */
+    boolean isEmptySchema() {
+        return parts.keySet().stream().allMatch(SCHEMA::equals);
+    }
+
     /** Whether the fingerprint has a part for the table or view. */
     boolean hasRelation(String name) {
         return parts.containsKey(RELATION + name);
@@ -75,7 +81,7 @@ public final class Fingerprint {
      * none if it has none), relations not in {@code existing} are gone, and the schema and enum parts
      * always come from {@code fresh}, which is a fingerprint narrowed to the rehashed objects.
      */
-    Fingerprint with(Fingerprint fresh, Set<String> rehashed, Set<String> existing, java.util.Collection<String> rehashedKinds) {
+    Fingerprint with(Fingerprint fresh, Set<String> rehashed, Set<String> existing, Collection<String> rehashedKinds) {
         Map<String, String> merged = new TreeMap<>();
         parts.forEach((key, hash) -> {
             boolean kept = key.startsWith(RELATION)

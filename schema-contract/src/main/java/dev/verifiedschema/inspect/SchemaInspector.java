@@ -107,7 +107,7 @@ public final class SchemaInspector {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(schema, "schema");
         try (CatalogSession session = CatalogSession.open(connection, schema)) {
-            return CatalogFingerprint.read(connection, session.schemaOid());
+            return CatalogFingerprint.read(connection, session);
         } catch (InspectionException e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -144,7 +144,10 @@ public final class SchemaInspector {
         if (relations.isEmpty() && kinds.isEmpty()) {
             return earlier;
         }
-        if (kinds.contains(Fingerprint.SCHEMA) || relations.size() * 2 > now.relationCount()) {
+        if (now.isEmptySchema()) {
+            return SchemaSnapshot.empty(schema);
+        }
+        if (kinds.contains(Fingerprint.SCHEMA)) {
             return read(connection, schema, "", "", true, false);
         }
         List<String> others = new ArrayList<>();
@@ -182,7 +185,7 @@ public final class SchemaInspector {
         try (CatalogSession session = CatalogSession.open(connection, schema, relations, kinds)) {
             Map<String, EnumType> enumTypes = enums ? session.readEnums() : Map.of();
             if (!schemaCrawler) {
-                return CatalogReader.read(connection, schema, session.schemaOid(), enumTypes);
+                return CatalogReader.read(connection, schema, session, enumTypes);
             }
             Catalog catalog = CatalogCrawler.crawl(connection, session.schemaOid());
             return CatalogMapper.toSnapshot(schema, catalog, enumTypes);

@@ -22,10 +22,9 @@ SELECT
     WHERE ik.n > i.indnkeyatts) AS include_columns
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN ${relations} c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 CROSS JOIN LATERAL pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-WHERE ic.relnamespace = ${schemaOid}
+WHERE c.relnamespace = ${schemaOid}
   AND k.n <= i.indnkeyatts
-  AND ${relationFilter}

@@ -7,9 +7,8 @@ SELECT
   k.seq AS key_seq,
   con.conname::text AS pk_name
 FROM pg_catalog.pg_constraint con
-JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN ${relations} c ON c.oid = con.conrelid
 CROSS JOIN LATERAL pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(attnum, seq)
 JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-WHERE con.connamespace = ${schemaOid}
+WHERE c.relnamespace = ${schemaOid}
   AND con.contype = 'p'
-  AND ${relationFilter}

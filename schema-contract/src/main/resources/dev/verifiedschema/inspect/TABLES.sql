@@ -10,7 +10,7 @@ SELECT
     WHEN 'm' THEN 'MATERIALIZED VIEW'
     ELSE 'TABLE'
   END AS table_type
-FROM pg_catalog.pg_class c
+FROM ${relations} c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relnamespace = ${schemaOid}
   AND c.relkind IN ('r', 'p', 'v', 'm')
@@ -20,4 +20,3 @@ WHERE c.relnamespace = ${schemaOid}
     WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
       AND d.objid = c.oid
       AND d.deptype = 'e')
-  AND ${relationFilter}

@@ -12,10 +12,9 @@ SELECT
   pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted_type,
   CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END AS identity_generation
 FROM pg_catalog.pg_attribute a
-JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN ${relations} c ON c.oid = a.attrelid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 WHERE c.relnamespace = ${schemaOid}
   AND c.relkind IN ('r', 'p')
   AND a.attnum > 0
   AND NOT a.attisdropped
-  AND ${relationFilter}

@@ -26,7 +26,6 @@ SELECT
         WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END)::text
   END AS foreign_key_target
 FROM pg_catalog.pg_constraint con
-JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-WHERE con.connamespace = ${schemaOid}
+JOIN ${relations} c ON c.oid = con.conrelid
+WHERE c.relnamespace = ${schemaOid}
   AND con.contype IN ('u', 'c', 'f')
-  AND ${relationFilter}

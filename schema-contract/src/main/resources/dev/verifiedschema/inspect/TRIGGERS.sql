@@ -7,7 +7,6 @@ SELECT
   c.relname::text AS event_object_table,
   pg_catalog.pg_get_triggerdef(tg.oid) AS action_statement
 FROM pg_catalog.pg_trigger tg
-JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+JOIN ${relations} c ON c.oid = tg.tgrelid
 WHERE c.relnamespace = ${schemaOid}
   AND NOT tg.tgisinternal
-  AND ${relationFilter}

@@ -4,8 +4,7 @@ SELECT
   n.nspname::text AS table_schema,
   c.relname::text AS table_name,
   pg_catalog.pg_get_viewdef(c.oid) AS view_definition
-FROM pg_catalog.pg_class c
+FROM ${relations} c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relnamespace = ${schemaOid}
   AND c.relkind IN ('v', 'm')
-  AND ${relationFilter}
