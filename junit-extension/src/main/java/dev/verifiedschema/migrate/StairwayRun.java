@@ -457,6 +457,10 @@ final class StairwayRun {
             catalog.setAutoCommit(true);
             run.connection = connection;
             run.catalog = catalog;
+            try (java.sql.Statement path = catalog.createStatement()) {
+                // every catalog read of the run is of this schema: each then finds the path set already
+                path.execute("SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(schema));
+            }
             try {
                 run.climb();
             } finally {

@@ -1,6 +1,7 @@
 package dev.verifiedschema.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verifiedschema.snapshot.CheckConstraint;
 import dev.verifiedschema.snapshot.Column;
@@ -27,14 +28,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Reads a snapshot straight from the rows of the catalog SQL that {@link CatalogCrawler} gives
  * SchemaCrawler (the same resources, narrowed the same way by {@link CatalogSession}), with plain
- * JDBC. This is the reader of {@link SchemaInspector#update}, which the migration stairway calls once
- * per version: the SQL of a small schema runs in about 3 ms, and SchemaCrawler's own bookkeeping
- * around it (task runners, type maps, name lookups) costs 10 to 25 ms more per call. Full inspections
- * keep SchemaCrawler; every inspection test checks that both readers make the same snapshot.
+ * JDBC: all the queries in one statement, one round trip, each row as a JSON object. This is the
+ * reader of {@link SchemaInspector#update}, which the migration stairway calls once per version: the
+ * SQL of a small schema runs in about 3 ms, and SchemaCrawler's own bookkeeping around it (task
+ * runners, type maps, name lookups) costs 10 to 25 ms more per call. Full inspections keep
+ * SchemaCrawler; every inspection test checks that both readers make the same snapshot.
  *
  * <p>The rules SchemaCrawler applies are applied here too: rows of tables the {@code TABLES} query
  * left out (Flyway's history table, objects of extensions) are ignored, values of its own model are
@@ -44,23 +47,45 @@ import java.util.TreeMap;
  */
 final class CatalogReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ALL = new HashMap<>();
-    private static final Map<String, String> NARROWED = new HashMap<>();
+    private static final List<String> QUERIES = List.of("TABLES", "TABLE_COLUMNS", "PRIMARY_KEYS", "INDEXES",
+            "TABLE_CONSTRAINTS", "CONSTRAINT_COLUMN_USAGE", "TRIGGERS", "VIEWS", "SEQUENCES", "FUNCTIONS");
+    private static final String ALL = build(false);
+    private static final String NARROWED = build(true);
 
-    static {
-        for (String query : List.of("TABLES", "TABLE_COLUMNS", "PRIMARY_KEYS", "INDEXES", "TABLE_CONSTRAINTS",
-                "CONSTRAINT_COLUMN_USAGE", "TRIGGERS", "VIEWS", "SEQUENCES", "FUNCTIONS")) {
-            ALL.put(query, CatalogSql.read(query, false));
-            NARROWED.put(query, CatalogSql.read(query, true));
+    /** All the queries in one statement, each row as a JSON object tagged with its query's name. */
+    private static String build(boolean narrowed) {
+        List<String> parts = new ArrayList<>();
+        for (String query : QUERIES) {
+            parts.add("SELECT '" + query + "' AS q, pg_catalog.to_jsonb(r)::pg_catalog.text AS x FROM (\n"
+                    + CatalogSql.read(query, narrowed) + "\n) r");
         }
+        return String.join("\nUNION ALL\n", parts);
     }
 
     private CatalogReader() {
     }
 
-    @FunctionalInterface
-    private interface Row {
-        void accept(ResultSet rs) throws SQLException;
+    /** One row of a catalog query, by column name. */
+    private record Row(JsonNode values) {
+        /** A value SchemaCrawler reads into its own model: trimmed, or null. */
+        String text(String column) {
+            String value = raw(column);
+            return value == null ? null : value.strip();
+        }
+
+        /** A value SchemaCrawler keeps as an attribute of the object: as the server sent it. */
+        String raw(String column) {
+            JsonNode value = values.get(column);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+
+        int integer(String column) {
+            return values.get(column).asInt();
+        }
+
+        boolean bool(String column) {
+            return values.get(column).asBoolean();
+        }
     }
 
     /** A table as it is being read; becomes a {@link Table} when all its rows are in. */
@@ -98,64 +123,63 @@ final class CatalogReader {
      */
     static SchemaSnapshot read(Connection connection, String schema, CatalogSession session,
                                Map<String, EnumType> enums) throws SQLException {
-        Map<String, String> sql = session.narrowed() ? NARROWED : ALL;
-        long schemaOid = session.schemaOid();
+        Map<String, List<Row>> rows = fetch(connection, session);
         Map<String, TableRows> tables = new HashMap<>();
         Map<String, Boolean> views = new HashMap<>(); // name -> materialised
-        rows(connection, sql, "TABLES", schemaOid, rs -> {
-            String type = text(rs, "table_type");
+        each(rows, "TABLES", rs -> {
+            String type = rs.text("table_type");
             if ("TABLE".equals(type)) {
-                tables.put(text(rs, "table_name"), new TableRows(text(rs, "table_name")));
+                tables.put(rs.text("table_name"), new TableRows(rs.text("table_name")));
             } else {
-                views.put(text(rs, "table_name"), "MATERIALIZED VIEW".equals(type));
+                views.put(rs.text("table_name"), "MATERIALIZED VIEW".equals(type));
             }
         });
-        rows(connection, sql, "TABLE_COLUMNS", schemaOid, rs -> {
-            TableRows table = tables.get(text(rs, "table_name"));
+        each(rows, "TABLE_COLUMNS", rs -> {
+            TableRows table = tables.get(rs.text("table_name"));
             if (table != null) {
-                String name = text(rs, "column_name");
-                table.columns.put(name, new Column(name, raw(rs, "formatted_type"), rs.getInt("nullable") == 1,
-                        text(rs, "column_def"), raw(rs, "identity_generation")));
+                String name = rs.text("column_name");
+                table.columns.put(name, new Column(name, rs.raw("formatted_type"), rs.integer("nullable") == 1,
+                        rs.text("column_def"), rs.raw("identity_generation")));
             }
         });
         Map<String, String> keyNames = new HashMap<>();
         Map<String, Ordered> keys = new LinkedHashMap<>();
-        rows(connection, sql, "PRIMARY_KEYS", schemaOid, rs -> {
-            String table = text(rs, "table_name");
+        each(rows, "PRIMARY_KEYS", rs -> {
+            String table = rs.text("table_name");
             if (tables.containsKey(table)) {
-                keyNames.put(table, text(rs, "pk_name"));
-                keys.computeIfAbsent(table, t -> new Ordered()).columns.put(rs.getInt("key_seq"), text(rs, "column_name"));
+                keyNames.put(table, rs.text("pk_name"));
+                keys.computeIfAbsent(table, t -> new Ordered()).columns.put(rs.integer("key_seq"), rs.text("column_name"));
             }
         });
         keys.forEach((table, key) -> tables.get(table).primaryKey = new PrimaryKey(keyNames.get(table), key.names()));
-        readIndexes(connection, sql, schemaOid, tables);
-        readConstraints(connection, sql, schema, schemaOid, tables);
-        rows(connection, sql, "TRIGGERS", schemaOid, rs -> {
-            TableRows table = tables.get(text(rs, "event_object_table"));
+        readIndexes(rows, tables);
+        readConstraints(rows, schema, tables);
+        each(rows, "TRIGGERS", rs -> {
+            TableRows table = tables.get(rs.text("event_object_table"));
             if (table != null) {
-                String name = text(rs, "trigger_name");
-                table.triggers.put(name, new Trigger(name, text(rs, "action_statement")));
+                String name = rs.text("trigger_name");
+                table.triggers.put(name, new Trigger(name, rs.text("action_statement")));
             }
         });
         Map<String, View> viewsByName = new HashMap<>();
-        rows(connection, sql, "VIEWS", schemaOid, rs -> {
-            String name = text(rs, "table_name");
+        each(rows, "VIEWS", rs -> {
+            String name = rs.text("table_name");
             if (views.containsKey(name)) {
-                viewsByName.put(name, new View(name, views.get(name), text(rs, "view_definition")));
+                viewsByName.put(name, new View(name, views.get(name), rs.text("view_definition")));
             }
         });
         Map<String, Sequence> sequences = new HashMap<>();
-        rows(connection, sql, "SEQUENCES", schemaOid, rs -> {
-            String name = text(rs, "sequence_name");
-            String start = text(rs, "start_value");
-            sequences.put(name, new Sequence(name, raw(rs, "data_type"),
+        each(rows, "SEQUENCES", rs -> {
+            String name = rs.text("sequence_name");
+            String start = rs.text("start_value");
+            sequences.put(name, new Sequence(name, rs.raw("data_type"),
                     start == null ? 1L : new BigInteger(start).longValueExact(),
-                    Long.parseLong(text(rs, "increment")), raw(rs, "owned_by")));
+                    Long.parseLong(rs.text("increment")), rs.raw("owned_by")));
         });
         Map<String, Routine> routines = new HashMap<>();
-        rows(connection, sql, "FUNCTIONS", schemaOid, rs -> {
-            Routine routine = new Routine(raw(rs, "routine_signature"), raw(rs, "routine_kind"),
-                    raw(rs, "routine_result"), raw(rs, "routine_language"), raw(rs, "routine_body"));
+        each(rows, "FUNCTIONS", rs -> {
+            Routine routine = new Routine(rs.raw("routine_signature"), rs.raw("routine_kind"),
+                    rs.raw("routine_result"), rs.raw("routine_language"), rs.raw("routine_body"));
             routines.put(routine.signature(), routine);
         });
         Map<String, Table> done = new HashMap<>();
@@ -163,27 +187,22 @@ final class CatalogReader {
         return new SchemaSnapshot(schema, done, viewsByName, sequences, enums, routines);
     }
 
-    private static void readIndexes(Connection connection, Map<String, String> sql, long schemaOid,
-                                    Map<String, TableRows> tables) throws SQLException {
+    private static void readIndexes(Map<String, List<Row>> rows, Map<String, TableRows> tables) {
         record IndexRows(String table, String name, boolean unique, String predicate, String method, String include,
                          Ordered columns) {
         }
         Map<List<String>, IndexRows> indexes = new LinkedHashMap<>();
-        rows(connection, sql, "INDEXES", schemaOid, rs -> {
-            String table = text(rs, "table_name");
+        each(rows, "INDEXES", rs -> {
+            String table = rs.text("table_name");
             if (tables.containsKey(table)) {
-                String name = text(rs, "index_name");
+                String name = rs.text("index_name");
                 IndexRows index = indexes.computeIfAbsent(List.of(table, name), k -> {
-                    try {
-                        String predicate = text(rs, "filter_condition");
-                        return new IndexRows(table, name, !rs.getBoolean("non_unique"),
-                                predicate == null || predicate.isEmpty() ? null : predicate, raw(rs, "index_method"),
-                                raw(rs, "include_columns"), new Ordered());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    String predicate = rs.text("filter_condition");
+                    return new IndexRows(table, name, !rs.bool("non_unique"),
+                            predicate == null || predicate.isEmpty() ? null : predicate, rs.raw("index_method"),
+                            rs.raw("include_columns"), new Ordered());
                 });
-                index.columns().columns.put(rs.getInt("ordinal_position"), text(rs, "column_name"));
+                index.columns().columns.put(rs.integer("ordinal_position"), rs.text("column_name"));
             }
         });
         for (IndexRows index : indexes.values()) {
@@ -193,57 +212,56 @@ final class CatalogReader {
         }
     }
 
-    private static void readConstraints(Connection connection, Map<String, String> sql, String schema,
-                                        long schemaOid, Map<String, TableRows> tables) throws SQLException {
+    private static void readConstraints(Map<String, List<Row>> rows, String schema, Map<String, TableRows> tables) {
         Map<List<String>, Ordered> columns = new HashMap<>();
-        rows(connection, sql, "CONSTRAINT_COLUMN_USAGE", schemaOid, rs -> columns.computeIfAbsent(
-                List.of(text(rs, "table_name"), text(rs, "constraint_name")), k -> new Ordered())
-                .columns.put(rs.getInt("ordinal_position"), text(rs, "column_name")));
-        rows(connection, sql, "TABLE_CONSTRAINTS", schemaOid, rs -> {
-            TableRows table = tables.get(text(rs, "table_name"));
+        each(rows, "CONSTRAINT_COLUMN_USAGE", rs -> columns.computeIfAbsent(
+                List.of(rs.text("table_name"), rs.text("constraint_name")), k -> new Ordered())
+                .columns.put(rs.integer("ordinal_position"), rs.text("column_name")));
+        each(rows, "TABLE_CONSTRAINTS", rs -> {
+            TableRows table = tables.get(rs.text("table_name"));
             if (table == null) {
                 return;
             }
-            String name = text(rs, "constraint_name");
+            String name = rs.text("constraint_name");
             Ordered own = columns.get(List.of(table.name, name));
             List<String> names = own == null ? List.of() : own.names();
-            switch (text(rs, "constraint_type")) {
+            switch (rs.text("constraint_type")) {
                 case "UNIQUE" -> table.uniques.put(name, new UniqueConstraint(name, names));
                 case "FOREIGN KEY" -> {
-                    Target target = json(raw(rs, "foreign_key_target"), Target.class);
+                    Target target = json(rs.raw("foreign_key_target"), Target.class);
                     String referenced = schema.equals(target.schema()) ? target.table()
                             : target.schema() + "." + target.table();
                     table.foreignKeys.put(name, new ForeignKey(name, names, referenced, target.columns(),
                             target.onDelete(), target.onUpdate()));
                 }
-                default -> table.checks.put(name, new CheckConstraint(name, raw(rs, "constraint_definition")));
+                default -> table.checks.put(name, new CheckConstraint(name, rs.raw("constraint_definition")));
             }
         });
     }
 
-    /** Runs one of the catalog queries (prepared on the server from its first use) and hands over each row. */
-    private static void rows(Connection connection, Map<String, String> sql, String query, long schemaOid, Row row)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.get(query)
-                .replace("${schemaOid}", Long.toString(schemaOid)))) {
+    /**
+     * Runs all the catalog queries in one statement (prepared on the server from its first use; one
+     * text for a full read and one for a narrowed one) and sorts the rows by query.
+     */
+    private static Map<String, List<Row>> fetch(Connection connection, CatalogSession session) throws SQLException {
+        Map<String, List<Row>> rows = new HashMap<>();
+        QUERIES.forEach(query -> rows.put(query, new ArrayList<>()));
+        try (PreparedStatement statement = connection.prepareStatement((session.narrowed() ? NARROWED : ALL)
+                .replace("${schemaOid}", Long.toString(session.schemaOid())))) {
             PreparingConnection.prepareAtOnce(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    row.accept(rs);
+                    rows.get(rs.getString(1)).add(new Row(JSON.readTree(rs.getString(2))));
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable row from the catalog: " + e.getOriginalMessage(), e);
         }
+        return rows;
     }
 
-    /** A value SchemaCrawler keeps as an attribute of the object: as the server sent it. */
-    private static String raw(ResultSet rs, String column) throws SQLException {
-        return rs.getString(column);
-    }
-
-    /** A value SchemaCrawler reads into its own model: trimmed, or null. */
-    private static String text(ResultSet rs, String column) throws SQLException {
-        String value = rs.getString(column);
-        return value == null ? null : value.strip();
+    private static void each(Map<String, List<Row>> rows, String query, Consumer<Row> action) {
+        rows.get(query).forEach(action);
     }
 
     /** A JSON value of the catalog SQL (foreign key targets, INCLUDE columns). */

@@ -20,35 +20,50 @@ import java.util.Map;
  * qualify a name with its schema exactly when that schema is not on the search path. With the path
  * set to the inspected schema alone, objects of that schema print bare and objects of any other
  * schema print qualified, whatever the caller's own path was. {@link #close()} restores the path.
+ * A caller that reads one schema over and over (the migration stairway, on a connection of its own)
+ * can set the path to it once: a session that finds everything already set changes nothing and
+ * restores nothing, one round trip less.
  */
 final class CatalogSession implements AutoCloseable {
     /**
-     * Finds the schema and, if it exists, points the search path at it and sets the narrowing, in one
-     * round trip. The lookups are a materialised CTE, so they read the path before it is changed.
+     * Finds the schema and, if it exists and the session is not already set so, points the search
+     * path at it and sets the narrowing, in one round trip. The lookups are materialised CTEs, so
+     * they read the settings before any is changed.
      */
     private static final String OPEN = "WITH f AS MATERIALIZED (SELECT pg_catalog.current_database() AS db,"
             + " pg_catalog.current_setting('search_path') AS path,"
-            + " (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?) AS oid)"
-            + " SELECT f.db, f.path, f.oid, CASE WHEN f.oid IS NOT NULL THEN"
-            + " pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)"
-            + " || pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false)"
-            + " || pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false) END FROM f";
+            + " COALESCE(pg_catalog.current_setting('" + CatalogSql.RELATIONS + "', true), '') AS rel,"
+            + " COALESCE(pg_catalog.current_setting('" + CatalogSql.KINDS + "', true), '') AS kinds,"
+            + " (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = a.schema) AS oid,"
+            + " pg_catalog.quote_ident(a.schema) AS new_path, a.rel AS new_rel, a.kinds AS new_kinds"
+            + " FROM (SELECT ?::pg_catalog.text AS schema, ?::pg_catalog.text AS rel, ?::pg_catalog.text AS kinds) a),"
+            + " c AS MATERIALIZED (SELECT f.*, f.oid IS NOT NULL AND (f.path <> f.new_path OR f.rel <> f.new_rel"
+            + " OR f.kinds <> f.new_kinds) AS change FROM f)"
+            + " SELECT c.db, c.path, c.oid, c.rel, c.kinds, c.change, CASE WHEN c.change THEN"
+            + " pg_catalog.set_config('search_path', c.new_path, false)"
+            + " || pg_catalog.set_config('" + CatalogSql.RELATIONS + "', c.new_rel, false)"
+            + " || pg_catalog.set_config('" + CatalogSql.KINDS + "', c.new_kinds, false) END FROM c";
     private static final String NARROW = "SELECT pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
             + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
     private static final String RESTORE_PATH = "SELECT pg_catalog.set_config('search_path', ?, false),"
-            + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', '', false),"
-            + " pg_catalog.set_config('" + CatalogSql.KINDS + "', '', false)";
+            + " pg_catalog.set_config('" + CatalogSql.RELATIONS + "', ?, false),"
+            + " pg_catalog.set_config('" + CatalogSql.KINDS + "', ?, false)";
     private static final String ENUMS = CatalogSql.read("enums");
 
     private final Connection connection;
     private final long schemaOid;
-    private final String previousSearchPath;
+    /** The search path and narrowing settings as the session found them. */
+    private final String[] previous;
+    /** Whether the session changed a setting, and so must put them back. */
+    private boolean changed;
     private boolean narrowed;
 
-    private CatalogSession(Connection connection, long schemaOid, String previousSearchPath, boolean narrowed) {
+    private CatalogSession(Connection connection, long schemaOid, String[] previous, boolean changed,
+                           boolean narrowed) {
         this.connection = connection;
         this.schemaOid = schemaOid;
-        this.previousSearchPath = previousSearchPath;
+        this.previous = previous;
+        this.changed = changed;
         this.narrowed = narrowed;
     }
 
@@ -70,16 +85,17 @@ final class CatalogSession implements AutoCloseable {
      */
     static CatalogSession open(Connection connection, String schema, String relations, String kinds)
             throws SQLException {
-        String previousPath;
+        String[] previous;
+        boolean changed;
         long oid;
         try (PreparedStatement open = connection.prepareStatement(OPEN)) {
             open.setString(1, schema);
-            open.setString(2, schema);
-            open.setString(3, relations);
-            open.setString(4, kinds);
+            open.setString(2, relations);
+            open.setString(3, kinds);
             try (ResultSet rs = open.executeQuery()) {
                 rs.next();
-                previousPath = rs.getString(2);
+                previous = new String[]{rs.getString(2), rs.getString(4), rs.getString(5)};
+                changed = rs.getBoolean(6);
                 oid = rs.getLong(3);
                 if (rs.wasNull()) {
                     throw new InspectionException(schema, "Cannot inspect schema \"" + schema
@@ -89,7 +105,7 @@ final class CatalogSession implements AutoCloseable {
                 }
             }
         }
-        return new CatalogSession(connection, oid, previousPath, !relations.isEmpty());
+        return new CatalogSession(connection, oid, previous, changed, !relations.isEmpty());
     }
 
     /** Narrows the catalog queries of this session from now on (arguments as for {@link #open(Connection, String, String, String)}). */
@@ -99,6 +115,7 @@ final class CatalogSession implements AutoCloseable {
             set.setString(2, kinds);
             set.execute();
         }
+        changed = true;
         narrowed = !relations.isEmpty();
     }
 
@@ -128,11 +145,16 @@ final class CatalogSession implements AutoCloseable {
         return enums;
     }
 
-    /** Puts the caller's search path back and clears the narrowing settings. */
+    /** Puts the caller's search path and narrowing settings back, if the session changed them. */
     @Override
     public void close() throws SQLException {
+        if (!changed) {
+            return;
+        }
         try (PreparedStatement restore = connection.prepareStatement(RESTORE_PATH)) {
-            restore.setString(1, previousSearchPath);
+            restore.setString(1, previous[0]);
+            restore.setString(2, previous[1]);
+            restore.setString(3, previous[2]);
             restore.execute();
         }
     }
