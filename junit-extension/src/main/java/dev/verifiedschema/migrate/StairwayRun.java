@@ -24,6 +24,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 
 /** One run of a {@link Stairway}: the climb, its checks, and the report. */
@@ -63,6 +65,7 @@ final class StairwayRun {
     private StairwayReport.Failure failure;
     /** Keeps fingerprints up to date from the DDL log; {@code null} when tracking is off or impossible. */
     private ChangeTracker tracker;
+    private final FirstLevel first = new FirstLevel();
     /** The data print after the last redo, when nothing has changed the data since; else null. */
     private Map<String, TableData.Print> carried;
     /** The last level read, whose fingerprint and snapshot the tracker continues from. */
@@ -108,8 +111,10 @@ final class StairwayRun {
         try (java.sql.Statement create = connection.createStatement()) {
             create.execute("CREATE SCHEMA IF NOT EXISTS " + dev.verifiedschema.contract.Identifiers.quote(schema));
         }
-        Level empty = levelAfter(new Level(SchemaSnapshot.empty(schema), Fingerprint.none()));
-        Climb climb = new Climb(empty);
+        // the first level is read, and the catalog statements planned, on the catalog connection while
+        // Flyway sets itself up on its own connections; the climb waits for it before the first version
+        first.start();
+        Climb climb = new Climb();
         if (!todo.isEmpty()) {
             FlywayException failed = flyway.migrate(null, climb);
             climb.rethrow();
@@ -122,8 +127,10 @@ final class StairwayRun {
                         + previousVersion(forward) + ".");
             }
         }
-        confirmTracking(climb.level, "by the head");
-        head = climb.level.snapshot();
+        Level empty = first.await();
+        Level top = climb.level == null ? empty : climb.level;
+        confirmTracking(top, "by the head");
+        head = top.snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
             if (!violations.isEmpty()) {
@@ -143,15 +150,12 @@ final class StairwayRun {
      * A failure is recorded in the run and stops Flyway; {@link #rethrow()} then re-raises it.
      */
     private final class Climb implements Callback {
+        /** The level reached; null until the first level is in. */
         private Level level;
         private MigrationScript current;
         private Map<String, TableData.Print> beforeForward;
         private long began;
         private Throwable stopped;
-
-        Climb(Level level) {
-            this.level = level;
-        }
 
         @Override
         public boolean supports(Event event, Context context) {
@@ -167,6 +171,9 @@ final class StairwayRun {
         public void handle(Event event, Context context) {
             try {
                 if (event == Event.BEFORE_EACH_MIGRATE) {
+                    if (level == null) {
+                        level = first.await();
+                    }
                     current = script(context.getMigrationInfo());
                     SchemaSnapshot previous = level.snapshot();
                     beforeForward = carried != null ? carried
@@ -369,12 +376,75 @@ final class StairwayRun {
         Fingerprint now = tracker == null ? inspector.fingerprint(catalog, schema)
                 : tracker.fingerprint(catalog, lastSeen.fingerprint(), lastSeen.snapshot());
         lastSeen = new Level(inspector.update(catalog, schema, earlier.snapshot(), earlier.fingerprint(), now), now);
-        if (tracker == null && !trackerTried && now.relationCount() >= trackFrom) {
-            // from here on, fingerprints continue from this full one through the DDL log
+        maybeTrack(lastSeen);
+        return lastSeen;
+    }
+
+    /** Installs the DDL tracker once the schema is large enough; fingerprints then continue from this level's. */
+    private void maybeTrack(Level level) throws SQLException {
+        if (tracker == null && !trackerTried && level.fingerprint().relationCount() >= trackFrom) {
             trackerTried = true;
             tracker = ChangeTracker.install(connection, schema).orElse(null);
         }
-        return lastSeen;
+    }
+
+    /**
+     * The schema before the climb (full fingerprint and snapshot), read in a thread of its own on
+     * the catalog connection, which nothing else uses until {@link #await} has returned; the thread
+     * also plans the statements of later snapshot updates on that connection.
+     */
+    private final class FirstLevel {
+        private final FutureTask<Level> task = new FutureTask<>(() -> {
+            Fingerprint now = inspector.fingerprint(catalog, schema);
+            Level level = new Level(inspector.update(catalog, schema, SchemaSnapshot.empty(schema),
+                    Fingerprint.none(), now), now);
+            inspector.prepare(catalog, schema);
+            return level;
+        });
+        private Level level;
+
+        void start() {
+            Thread thread = new Thread(task, "verified-schema first level");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The first level, once read; from then on the run's own thread uses the catalog connection. */
+        Level await() throws SQLException {
+            if (level != null) {
+                return level;
+            }
+            try {
+                level = task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the schema before the climb", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
+            }
+            // no DDL tracker yet: one installed now would not be seen by the transaction Flyway may
+            // already have open for the first version; levelAfter installs it after a commit
+            lastSeen = level;
+            return level;
+        }
+
+        /** Waits for the thread when the run stops early, so that it never outlives the connection. */
+        void settle() {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | RuntimeException e) {
+                // the run has failed already, or fails when it awaits the level
+            }
+        }
     }
 
     /**
@@ -464,6 +534,7 @@ final class StairwayRun {
             try {
                 run.climb();
             } finally {
+                run.first.settle();
                 run.uninstallTracker();
             }
         } catch (SQLException e) {

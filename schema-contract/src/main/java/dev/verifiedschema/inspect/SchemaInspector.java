@@ -177,6 +177,22 @@ public final class SchemaInspector {
     }
 
     /**
+     * Plans the statements of {@link #update} on this connection ahead of use, so that the first
+     * update does not wait for it: the server plans a prepared statement once per connection, and
+     * the catalog statements take 10 to 15 ms to plan. For a caller that keeps a connection for many
+     * updates and has time to spare before the first, such as the migration stairway while Flyway
+     * sets itself up. Reads nothing of the schema's objects.
+     *
+     * @param connection the connection the updates will use, left as it was found
+     * @param schema     the schema name exactly as stored in the catalog
+     * @throws InspectionException if the database has no schema of that name, or the catalog cannot be read
+     */
+    public void prepare(Connection connection, String schema) {
+        Objects.requireNonNull(connection, "connection");
+        read(connection, Objects.requireNonNull(schema, "schema"), "[]", "none", false, false);
+    }
+
+    /**
      * Reads the schema, as far as the narrowing settings let the catalog queries see it, through
      * SchemaCrawler or straight from the rows of the same SQL ({@link CatalogReader}).
      */

@@ -82,6 +82,27 @@ class IncrementalInspectionTest {
     }
 
     @Test
+    void preparingLeavesTheSessionAsFoundAndTheNextUpdateReadsAsAFullInspection() throws SQLException {
+        DataSource db = databaseWith(SHOP);
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO pg_catalog, public");
+            SchemaSnapshot snapshot = INSPECTOR.inspect(connection, "public");
+            Fingerprint print = INSPECTOR.fingerprint(connection, "public");
+            INSPECTOR.prepare(connection, "public");
+            execute(db, "ALTER TABLE note ADD COLUMN created date");
+
+            assertThat(INSPECTOR.update(connection, "public", snapshot, print, INSPECTOR.fingerprint(connection, "public")))
+                    .isEqualTo(INSPECTOR.inspect(connection, "public"));
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('search_path'), "
+                    + "current_setting('verifiedschema.relations', true)")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("pg_catalog, public");
+                assertThat(rs.getString(2)).isNullOrEmpty();
+            }
+        }
+    }
+
+    @Test
     void theCallersSearchPathAndSessionAreLeftAsTheyWere() throws SQLException {
         DataSource db = databaseWith(SHOP);
         try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
