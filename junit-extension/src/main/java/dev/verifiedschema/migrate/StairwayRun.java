@@ -6,6 +6,7 @@ import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.inspect.ChangeTracker;
 import dev.verifiedschema.inspect.Fingerprint;
+import dev.verifiedschema.inspect.InspectionException;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.RemediationSql;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
@@ -294,6 +295,12 @@ final class StairwayRun {
         }
         Connection flywayConnection = flywayContext.getConnection();
         try {
+            // as Flyway does before each migration: the first run may have left a role or path set
+            try (java.sql.Statement reset = flywayConnection.createStatement()) {
+                reset.execute("RESET ROLE");
+                reset.execute("SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(
+                        flywayContext.getConfiguration().getDefaultSchema()));
+            }
             info.getResolvedMigration().getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
                 @Override
                 public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
@@ -402,8 +409,10 @@ final class StairwayRun {
             return level;
         });
         private Level level;
+        private boolean started;
 
         void start() {
+            started = true;
             Thread thread = new Thread(task, "verified-schema first level");
             thread.setDaemon(true);
             thread.start();
@@ -437,6 +446,9 @@ final class StairwayRun {
 
         /** Waits for the thread when the run stops early, so that it never outlives the connection. */
         void settle() {
+            if (!started) {
+                return;
+            }
             try {
                 task.get();
             } catch (InterruptedException e) {
@@ -540,6 +552,9 @@ final class StairwayRun {
         } catch (SQLException e) {
             run.failure = new StairwayReport.Failure("database", null, null, "The database failed during "
                     + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?");
+        } catch (InspectionException e) {
+            run.failure = new StairwayReport.Failure("database", null, null, "Reading the catalog failed during "
+                    + "verification: " + e.getMessage());
         } catch (Halt halt) {
             // the failure is recorded in the run
         }

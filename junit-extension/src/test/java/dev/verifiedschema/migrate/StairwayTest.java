@@ -136,6 +136,23 @@ class StairwayTest {
     }
 
     @Test
+    void aRedoStartsFromTheSessionFlywayGivesAMigrationNotTheOneTheFirstRunLeft() {
+        StairwayReport report = Stairway.of(MigrationSet.load(List.of("classpath:sets/redo-session"))).run(db());
+
+        assertThat(report.steps()).singleElement().matches(StepResult::reversible);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aStartingVersionThatFailsIsReportedWithoutWaitingForTheFirstLevel() {
+        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+                stairway("forward-fails").startingAt(MigrationVersion.parse("2")).run(db())).report().failure();
+
+        assertThat(failure.step()).isEqualTo("forward");
+        assertThat(failure.message()).contains("migrating to the starting version V2 failed");
+    }
+
+    @Test
     void undoThatLeavesAnIndexBehindIsReported() {
         StairwayReport.Failure failure = failureOf("undo-leaves-index");
         assertThat(failure.step()).isEqualTo("undo");

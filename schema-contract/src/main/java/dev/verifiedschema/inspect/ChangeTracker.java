@@ -29,13 +29,15 @@ import java.util.TreeSet;
  * and two event triggers ({@code ddl_command_end} and {@code sql_drop}, enabled {@code ALWAYS}, so
  * they fire under {@code session_replication_role = replica} too) that log every object each DDL
  * command creates, alters or drops, in the command's own transaction. {@link #fingerprint} empties the
- * log and turns it into the tables and views to rehash: the objects logged, the objects that depend on
- * them ({@code pg_depend}: a renamed table changes the foreign keys and views that name it), their
- * tables (an index, constraint, default, trigger or rule belongs to one), and, for dropped objects,
+ * log and turns it into the tables and views to rehash: the objects logged, everything that depends
+ * on them, directly or not ({@code pg_depend}, followed to the end: a renamed table changes the
+ * foreign keys and views that name it, a renamed type the columns of its array type, a column added
+ * to a parent the grandchildren), their tables (an index, constraint, default, trigger or rule
+ * belongs to one), and, for dropped objects,
  * the table their address names; a dropped index names no table, so the snapshot taken before the
  * change says which table held it. Tables and views that appeared or disappeared are found by name.
- * Sequences, functions and enum types are rehashed when one of theirs was logged, the schema row and
- * enum types always. When the log cannot say (the schema itself changed, an index of unknown table was
+ * Sequences, functions and enum types are rehashed when any sequence, function or type was logged
+ * (in whatever schema: one may have moved out of this one), the schema row and enum types always. When the log cannot say (the schema itself changed, an index of unknown table was
  * dropped, the event triggers are gone or disabled), the whole schema is fingerprinted.
  *
  * <p>Event triggers need a superuser: {@link #install} returns empty when they cannot be created, and
@@ -81,12 +83,14 @@ public final class ChangeTracker {
      * schema holds now; ({@code kind}, {@code untracked}) when the event triggers are not both enabled.
      */
     private static final String READ_LOG = """
-            WITH ev AS (DELETE FROM verifiedschema_ddl.log RETURNING classid, objid, object_type, address),
-            obj AS (
-                SELECT ev.classid, ev.objid FROM ev WHERE ev.address IS NULL
+            WITH RECURSIVE ev AS (DELETE FROM verifiedschema_ddl.log RETURNING classid, objid, object_type, address),
+            obj(classid, objid) AS (
+                SELECT ev.classid, ev.objid FROM ev
+                WHERE ev.address IS NULL AND ev.classid <> 'pg_catalog.pg_namespace'::pg_catalog.regclass
                 UNION
-                SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
-                JOIN ev ON ev.address IS NULL AND d.refclassid = ev.classid AND d.refobjid = ev.objid),
+                SELECT d.classid, d.objid FROM obj JOIN pg_catalog.pg_depend d
+                ON d.refclassid = obj.classid AND d.refobjid = obj.objid
+                WHERE d.classid <> 'pg_catalog.pg_namespace'::pg_catalog.regclass),
             rel AS (
                 SELECT CASE obj.classid
                     WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN (SELECT COALESCE(i.indrelid, c.oid)
@@ -107,15 +111,14 @@ public final class ChangeTracker {
             WHERE c.relnamespace = ${schemaOid} AND c.relkind IN ('r', 'p', 'v', 'm')
             UNION
             SELECT 'kind', CASE
-                WHEN rel.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN 'schema'
-                WHEN rel.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND EXISTS (SELECT 1
-                    FROM pg_catalog.pg_proc p WHERE p.oid = rel.objid AND p.pronamespace = ${schemaOid}) THEN 'functions'
-                WHEN rel.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND EXISTS (SELECT 1
-                    FROM pg_catalog.pg_type t WHERE t.oid = rel.objid AND t.typnamespace = ${schemaOid}) THEN 'enums'
+                WHEN rel.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'functions'
+                WHEN rel.classid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN 'enums'
                 WHEN rel.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND EXISTS (SELECT 1
-                    FROM pg_catalog.pg_class s WHERE s.oid = rel.objid AND s.relkind = 'S'
-                    AND s.relnamespace = ${schemaOid}) THEN 'sequences'
+                    FROM pg_catalog.pg_class s WHERE s.oid = rel.objid AND s.relkind = 'S') THEN 'sequences'
                 END FROM rel
+            UNION
+            SELECT 'kind', 'schema' FROM ev
+            WHERE ev.address IS NULL AND ev.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
             UNION
             SELECT CASE WHEN ev.object_type = 'index' THEN 'index' ELSE 'relation' END, ev.address[2] FROM ev
             WHERE ev.address[1] = (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid})

@@ -87,6 +87,52 @@ class ChangeTrackerTest {
         }
     }
 
+    /** Changes whose effect reaches other objects only through a chain of dependencies, or leaves the schema. */
+    @Test
+    void changesThatReachFartherThanTheirObjectAreTrackedToo() throws SQLException {
+        DataSource db = databaseWith(
+                "CREATE SCHEMA side",
+                "CREATE TYPE mood AS ENUM ('ok', 'sad')",
+                "CREATE TABLE person (id serial PRIMARY KEY, moods mood[])",
+                "CREATE TABLE point2 (x int, y int)",
+                "CREATE TABLE shape (id int, corner point2)",
+                "CREATE FUNCTION points() RETURNS SETOF point2 LANGUAGE sql AS 'SELECT * FROM point2'",
+                "CREATE FUNCTION norm(p point2) RETURNS int LANGUAGE sql AS 'SELECT 0'",
+                "CREATE SEQUENCE ticket",
+                "CREATE FUNCTION helper() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                "CREATE TABLE root (id int)",
+                "CREATE TABLE child (extra int) INHERITS (root)",
+                "CREATE TABLE grandchild (more int) INHERITS (child)",
+                "CREATE TABLE part_root (id int, at date) PARTITION BY RANGE (at)",
+                "CREATE TABLE part_2026 PARTITION OF part_root FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"
+                        + " PARTITION BY RANGE (at)",
+                "CREATE TABLE part_2026_q1 PARTITION OF part_2026 FOR VALUES FROM ('2026-01-01') TO ('2026-04-01')",
+                "CREATE TABLE mover (id serial PRIMARY KEY)");
+        String[] changes = {
+                "ALTER TYPE mood RENAME TO feeling", // person.moods is feeling[] now
+                "ALTER TABLE point2 RENAME TO coord", // shape.corner, points() and norm() name it
+                "ALTER FUNCTION helper() SET SCHEMA side",
+                "ALTER SEQUENCE ticket SET SCHEMA side",
+                "ALTER TABLE mover SET SCHEMA side", // takes its serial sequence along
+                "ALTER TABLE root ADD COLUMN added int", // reaches the grandchild
+                "ALTER TABLE part_root ADD COLUMN note text", // reaches the sub-partition
+                "CREATE EXTENSION IF NOT EXISTS pg_buffercache"}; // an extension's view makes no part
+        try (Connection connection = db.getConnection()) {
+            ChangeTracker tracker = ChangeTracker.install(connection, "public").orElseThrow();
+            Fingerprint tracked = INSPECTOR.fingerprint(connection, "public");
+            SchemaSnapshot snapshot = INSPECTOR.inspect(connection, "public");
+            for (String change : changes) {
+                execute(db, change);
+                Fingerprint now = tracker.fingerprint(connection, tracked, snapshot);
+
+                assertThat(now).as(change).isEqualTo(INSPECTOR.fingerprint(connection, "public"));
+                snapshot = INSPECTOR.update(connection, "public", snapshot, tracked, now);
+                tracked = now;
+            }
+            tracker.uninstall(connection);
+        }
+    }
+
     @Test
     void disabledEventTriggersFallBackToAFullFingerprint() throws SQLException {
         DataSource db = databaseWith(SHOP);
