@@ -297,8 +297,7 @@ final class StairwayRun {
         try {
             // as Flyway does before each migration: the first run may have left a role or path set
             try (java.sql.Statement reset = flywayConnection.createStatement()) {
-                reset.execute("RESET ROLE");
-                reset.execute("SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(
+                reset.execute("RESET ROLE; SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(
                         flywayContext.getConfiguration().getDefaultSchema()));
             }
             info.getResolvedMigration().getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
