@@ -1,7 +1,6 @@
 package dev.verifiedschema.inspect;
 
 import dev.verifiedschema.snapshot.SchemaSnapshot;
-import schemacrawler.schemacrawler.InformationSchemaKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,15 +13,15 @@ import java.util.Map;
 
 /**
  * The {@link Fingerprint} of a schema, computed by the server in one round trip: the rows of the very
- * catalog queries {@link CatalogCrawler} and {@link CatalogSession} read, each row in its text form,
+ * catalog queries {@link CatalogReader} and {@link CatalogSession} read, each row in its text form,
  * sorted and hashed per part: rows about one table or view (its {@code table_name}, or a trigger's
  * {@code event_object_table}) form that relation's part, and sequences, functions, enum types and the
  * schema row form one part each. A snapshot is a function of those rows (their order aside, which the
  * queries' own position columns carry), and each table or view of a snapshot a function of its own
  * part, so equal parts mean equal objects. Two things that never reach a snapshot are left out, so
  * that they do not make equal schemas look different: rows that describe Flyway's history table
- * itself, and a function's OID (SchemaCrawler keys functions by a "specific name" built from it; the
- * snapshot keys them by signature, which the rows still carry).
+ * itself, and a function's OID (the FUNCTIONS query's "specific name" is built from it; the
+ * snapshot keys functions by signature, which the rows still carry).
  *
  * <p>The statement text is the same for every call on a database, and it is prepared on the server
  * from its first use, so the catalog queries are planned once per connection.
@@ -36,16 +35,16 @@ final class CatalogFingerprint {
 
     private static String build(boolean narrowed) {
         List<String> parts = new ArrayList<>();
-        for (InformationSchemaKey key : CatalogCrawler.QUERIES) {
-            String sql = CatalogSql.read(key.name(), narrowed);
-            parts.add(switch (key) {
-                case SCHEMATA -> part("'" + Fingerprint.SCHEMA + "'", "'SCHEMATA ' || r::text", sql, "true");
-                case SEQUENCES -> part("'" + Fingerprint.SEQUENCES + "'", "'SEQUENCES ' || r::text", sql, "true");
+        for (String query : CatalogSql.QUERIES) {
+            String sql = CatalogSql.read(query, narrowed);
+            parts.add(switch (query) {
+                case "SCHEMATA" -> part("'" + Fingerprint.SCHEMA + "'", "'SCHEMATA ' || r::text", sql, "true");
+                case "SEQUENCES" -> part("'" + Fingerprint.SEQUENCES + "'", "'SEQUENCES ' || r::text", sql, "true");
                 // the specific name carries the function's OID, which a snapshot never shows
-                case FUNCTIONS -> part("'" + Fingerprint.FUNCTIONS + "'",
+                case "FUNCTIONS" -> part("'" + Fingerprint.FUNCTIONS + "'",
                         "'FUNCTIONS ' || (pg_catalog.to_jsonb(r) - 'specific_name')::text", sql, "true");
-                case TRIGGERS -> relationPart(key.name(), "r.event_object_table", sql);
-                default -> relationPart(key.name(), "r.table_name", sql);
+                case "TRIGGERS" -> relationPart(query, "r.event_object_table", sql);
+                default -> relationPart(query, "r.table_name", sql);
             });
         }
         // enum labels: their order is part of the snapshot, so each row carries its position
@@ -77,7 +76,7 @@ final class CatalogFingerprint {
     static Fingerprint read(Connection connection, CatalogSession session) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement((session.narrowed() ? NARROWED : ALL)
                 .replace("${schemaOid}", Long.toString(session.schemaOid())))) {
-            PreparingConnection.prepareAtOnce(statement);
+            CatalogSql.prepareAtOnce(statement);
             Map<String, String> parts = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

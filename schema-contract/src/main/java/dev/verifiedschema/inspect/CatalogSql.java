@@ -1,9 +1,14 @@
 package dev.verifiedschema.inspect;
 
+import org.postgresql.PGStatement;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Reads the pg_catalog SQL that lives next to this package's classes as {@code .sql} resources.
@@ -19,6 +24,9 @@ import java.nio.charset.StandardCharsets;
  * {@code ${sequenceFilter}} and {@code ${functionFilter}}.
  */
 final class CatalogSql {
+    /** The catalog queries, by resource name, in the order a snapshot is built from them. */
+    static final List<String> QUERIES = List.of("SCHEMATA", "TABLES", "TABLE_COLUMNS", "PRIMARY_KEYS", "INDEXES",
+            "TABLE_CONSTRAINTS", "CONSTRAINT_COLUMN_USAGE", "TRIGGERS", "VIEWS", "SEQUENCES", "FUNCTIONS");
     /** Session setting: the tables and views to read, as a JSON array; empty for all. */
     static final String RELATIONS = "verifiedschema.relations";
     /** Session setting: the kinds besides tables and views to read ({@code sequences,functions}); empty for all. */
@@ -34,6 +42,20 @@ final class CatalogSql {
             + "', true), '')::pg_catalog.jsonb)))::pg_catalog.name[]))";
 
     private CatalogSql() {
+    }
+
+    /**
+     * Prepares a catalog statement on the server from its first use, so a connection plans it once,
+     * unless the connection's own setting says never to (a URL with {@code prepareThreshold=0}, as
+     * behind a pooler in transaction mode).
+     */
+    static void prepareAtOnce(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            PGStatement pg = statement.unwrap(PGStatement.class);
+            if (pg.getPrepareThreshold() > 0) {
+                pg.setPrepareThreshold(1);
+            }
+        }
     }
 
     private static String kindFilter(String kind) {

@@ -195,7 +195,7 @@ public final class ChangeTracker {
         try (CatalogSession session = CatalogSession.open(connection, schema)) {
             try (PreparedStatement read = connection.prepareStatement(READ_LOG.replace("${schemaOid}",
                     Long.toString(session.schemaOid())))) {
-                PreparingConnection.prepareAtOnce(read);
+                CatalogSql.prepareAtOnce(read);
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         String name = rs.getString(2);

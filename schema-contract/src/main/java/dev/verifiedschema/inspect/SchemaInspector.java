@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import schemacrawler.schema.Catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,9 +21,10 @@ import java.util.Set;
 /**
  * Reads the live PostgreSQL catalog of one schema into a {@link SchemaSnapshot}.
  *
- * <p>SchemaCrawler reads the catalog, with one pg_catalog query per kind of object for the whole
- * schema, so the number of round trips does not grow with the number of tables. What goes into the
- * snapshot:
+ * <p>The catalog is read with pg_catalog SQL of our own, one query per kind of object for the whole
+ * schema, all sent as one statement, so the number of round trips does not grow with the number of
+ * tables ({@code CatalogReader}). The test suite reads every schema it inspects with SchemaCrawler
+ * too, from the same SQL, and requires equal snapshots. What goes into the snapshot:
  * <ul>
  *   <li>tables with their columns (type as {@code format_type} spells it, nullability, default as
  *       {@code pg_get_expr} prints it, identity), primary key, foreign keys, all indexes (including
@@ -79,7 +79,7 @@ public final class SchemaInspector {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(schema, "schema");
         long started = System.nanoTime();
-        SchemaSnapshot snapshot = read(connection, schema, "", "", true, true);
+        SchemaSnapshot snapshot = read(connection, schema, "", "", true);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Inspected schema {} in {} ms: {} tables, {} views, {} sequences, {} enums, {} functions",
                     schema, (System.nanoTime() - started) / 1_000_000, snapshot.tables().size(),
@@ -148,7 +148,7 @@ public final class SchemaInspector {
             return SchemaSnapshot.empty(schema);
         }
         if (kinds.contains(Fingerprint.SCHEMA)) {
-            return read(connection, schema, "", "", true, false);
+            return read(connection, schema, "", "", true);
         }
         List<String> others = new ArrayList<>();
         for (String kind : List.of(Fingerprint.SEQUENCES, Fingerprint.FUNCTIONS)) {
@@ -163,7 +163,7 @@ public final class SchemaInspector {
             throw new IllegalStateException(e);
         }
         SchemaSnapshot changed = read(connection, schema, names,
-                others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS), false);
+                others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS));
         Map<String, Table> tables = new HashMap<>(earlier.tables());
         Map<String, View> views = new HashMap<>(earlier.views());
         tables.keySet().removeAll(relations);
@@ -189,22 +189,15 @@ public final class SchemaInspector {
      */
     public void prepare(Connection connection, String schema) {
         Objects.requireNonNull(connection, "connection");
-        read(connection, Objects.requireNonNull(schema, "schema"), "[]", "none", false, false);
+        read(connection, Objects.requireNonNull(schema, "schema"), "[]", "none", false);
     }
 
-    /**
-     * Reads the schema, as far as the narrowing settings let the catalog queries see it, through
-     * SchemaCrawler or straight from the rows of the same SQL ({@link CatalogReader}).
-     */
-    static SchemaSnapshot read(Connection connection, String schema, String relations, String kinds,
-                               boolean enums, boolean schemaCrawler) {
+    /** Reads the schema, as far as the narrowing settings let the catalog queries see it. */
+    private static SchemaSnapshot read(Connection connection, String schema, String relations, String kinds,
+                                       boolean enums) {
         try (CatalogSession session = CatalogSession.open(connection, schema, relations, kinds)) {
             Map<String, EnumType> enumTypes = enums ? session.readEnums() : Map.of();
-            if (!schemaCrawler) {
-                return CatalogReader.read(connection, schema, session, enumTypes);
-            }
-            Catalog catalog = CatalogCrawler.crawl(connection, session.schemaOid());
-            return CatalogMapper.toSnapshot(schema, catalog, enumTypes);
+            return CatalogReader.read(connection, schema, session, enumTypes);
         } catch (InspectionException e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -212,7 +205,7 @@ public final class SchemaInspector {
         }
     }
 
-    /** The innermost message, which is where SchemaCrawler's wrappers keep the database's words. */
+    /** The innermost message, which is where the database's words are. */
     private static String describe(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {

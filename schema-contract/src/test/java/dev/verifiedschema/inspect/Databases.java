@@ -21,14 +21,14 @@ final class Databases {
     }
 
     /**
-     * The snapshot of a schema, read by SchemaCrawler ({@link SchemaInspector#inspect}); every test
-     * that inspects through here also proves that the plain-JDBC reader of updates reads the same.
+     * The snapshot of a schema ({@link SchemaInspector#inspect}); every test that inspects through
+     * here also proves that SchemaCrawler, reading the same SQL, makes the same snapshot.
      */
     static SchemaSnapshot inspect(DataSource db, String schema) {
         try (Connection connection = db.getConnection()) {
             SchemaSnapshot snapshot = SchemaInspector.create().inspect(connection, schema);
-            assertThat(SchemaInspector.read(connection, schema, "", "", true, false))
-                    .as("the plain-JDBC reader's snapshot of %s", schema).isEqualTo(snapshot);
+            assertThat(snapshot).as("snapshot of %s against SchemaCrawler's", schema)
+                    .isEqualTo(SchemaCrawlerReference.read(connection, schema));
             return snapshot;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

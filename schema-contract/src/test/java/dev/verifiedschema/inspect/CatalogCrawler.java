@@ -25,17 +25,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import static schemacrawler.schemacrawler.InformationSchemaKey.CONSTRAINT_COLUMN_USAGE;
-import static schemacrawler.schemacrawler.InformationSchemaKey.FUNCTIONS;
-import static schemacrawler.schemacrawler.InformationSchemaKey.INDEXES;
-import static schemacrawler.schemacrawler.InformationSchemaKey.PRIMARY_KEYS;
-import static schemacrawler.schemacrawler.InformationSchemaKey.SCHEMATA;
-import static schemacrawler.schemacrawler.InformationSchemaKey.SEQUENCES;
-import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
-import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
-import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
-import static schemacrawler.schemacrawler.InformationSchemaKey.TRIGGERS;
-import static schemacrawler.schemacrawler.InformationSchemaKey.VIEWS;
 
 /**
  * Runs SchemaCrawler over one schema with pg_catalog SQL of our own (the {@code .sql} resources next
@@ -63,8 +52,8 @@ final class CatalogCrawler {
     /** Placeholder in the SQL resources for the OID of the inspected schema. */
     private static final String SCHEMA_OID = "schemaOid";
 
-    static final List<InformationSchemaKey> QUERIES = List.of(SCHEMATA, TABLES, TABLE_COLUMNS,
-            PRIMARY_KEYS, INDEXES, TABLE_CONSTRAINTS, CONSTRAINT_COLUMN_USAGE, TRIGGERS, VIEWS, SEQUENCES, FUNCTIONS);
+    static final List<InformationSchemaKey> QUERIES = CatalogSql.QUERIES.stream().map(InformationSchemaKey::valueOf)
+            .toList();
     private static final List<SchemaInfoMetadataRetrievalStrategy> ALL_AT_ONCE = List.of(
             SchemaInfoMetadataRetrievalStrategy.tablesRetrievalStrategy,
             SchemaInfoMetadataRetrievalStrategy.tableColumnsRetrievalStrategy,

@@ -1,6 +1,5 @@
 package dev.verifiedschema.inspect;
 
-import org.postgresql.PGStatement;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -50,19 +49,6 @@ final class PreparingConnection {
         return self[0];
     }
 
-    /**
-     * Prepares a statement on the server from its first use, unless the connection's own setting
-     * says never to (a URL with {@code prepareThreshold=0}, as behind a pooler in transaction mode).
-     */
-    static void prepareAtOnce(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            PGStatement pg = statement.unwrap(PGStatement.class);
-            if (pg.getPrepareThreshold() > 0) {
-                pg.setPrepareThreshold(1);
-            }
-        }
-    }
-
     private static Statement statement(Connection connection, Connection view, Statement plain) {
         InvocationHandler handler = new InvocationHandler() {
             private PreparedStatement current;
@@ -74,7 +60,7 @@ final class PreparingConnection {
                 if (withSql && (name.equals("execute") || name.equals("executeQuery"))) {
                     closeCurrent();
                     current = connection.prepareStatement((String) args[0]);
-                    prepareAtOnce(current);
+                    CatalogSql.prepareAtOnce(current);
                     current.setFetchSize(plain.getFetchSize());
                     current.setMaxRows(plain.getMaxRows());
                     current.setQueryTimeout(plain.getQueryTimeout());
