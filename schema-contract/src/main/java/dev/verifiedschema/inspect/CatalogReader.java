@@ -38,10 +38,10 @@ import java.util.function.Consumer;
  * runners, type maps, name lookups), and twice this reader's time at 1000 tables. It stays the
  * tests' reference: every inspection test requires both to make the same snapshot.
  *
- * <p>The rules SchemaCrawler applies are applied here too, so that the snapshots stay equal: rows of tables the {@code TABLES} query
- * left out (Flyway's history table, objects of extensions) are ignored, values of its own model are
- * trimmed (the extra columns it keeps as attributes are not), an
- * empty index predicate is none, and columns of keys, constraints and indexes are put in their
+ * <p>The rules SchemaCrawler applies are applied here too, so that the snapshots stay equal: rows
+ * of tables the {@code TABLES} query left out (Flyway's history table, objects of extensions) are
+ * ignored, values of its own model are trimmed (the extra columns it keeps as attributes are not),
+ * an empty index predicate is none, and columns of keys, constraints and indexes are put in their
  * ordinal order.
  */
 final class CatalogReader {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plain-JDBC part of one inspection, on the caller's connection: finds the schema, points
- * {@code search_path} at it for the duration of the inspection, and reads what SchemaCrawler has no
- * model for (enum labels).
+ * The session part of one inspection, on the caller's connection: finds the schema, points
+ * {@code search_path} at it for the duration of the inspection, narrows the catalog queries, and
+ * reads enum labels.
  *
  * <p>PostgreSQL's {@code format_type}, {@code pg_get_expr}, {@code pg_get_viewdef} and friends
  * qualify a name with its schema exactly when that schema is not on the search path. With the path
