@@ -68,18 +68,9 @@ class ChangeTrackerTest {
                 "ALTER SCHEMA elsewhere RENAME TO yonder"}; // label's column type is now yonder.mood
         try (Connection connection = db.getConnection()) {
             ChangeTracker tracker = ChangeTracker.install(connection, "public").orElseThrow();
-            Fingerprint tracked = INSPECTOR.fingerprint(connection, "public");
-            SchemaSnapshot snapshot = INSPECTOR.inspect(connection, "public");
-            for (String change : changes) {
-                execute(db, change);
-                Fingerprint full = INSPECTOR.fingerprint(connection, "public");
-                Fingerprint now = tracker.fingerprint(connection, tracked, snapshot);
-
-                assertThat(now).as(change).isNotEqualTo(tracked).isEqualTo(full);
-                snapshot = INSPECTOR.update(connection, "public", snapshot, tracked, now);
-                tracked = now;
-            }
-            assertThat(tracker.fingerprint(connection, tracked, snapshot)).as("nothing changed").isSameAs(tracked);
+            Replayed last = replay(db, connection, tracker, true, changes);
+            assertThat(tracker.fingerprint(connection, last.tracked(), last.snapshot())).as("nothing changed")
+                    .isSameAs(last.tracked());
             tracker.uninstall(connection);
             assertThat(count(connection, "SELECT count(*) FROM pg_event_trigger")
                     + count(connection, "SELECT count(*) FROM pg_namespace WHERE nspname = 'verifiedschema_ddl'"))
@@ -119,16 +110,7 @@ class ChangeTrackerTest {
                 "CREATE EXTENSION IF NOT EXISTS pg_buffercache"}; // an extension's view makes no part
         try (Connection connection = db.getConnection()) {
             ChangeTracker tracker = ChangeTracker.install(connection, "public").orElseThrow();
-            Fingerprint tracked = INSPECTOR.fingerprint(connection, "public");
-            SchemaSnapshot snapshot = INSPECTOR.inspect(connection, "public");
-            for (String change : changes) {
-                execute(db, change);
-                Fingerprint now = tracker.fingerprint(connection, tracked, snapshot);
-
-                assertThat(now).as(change).isEqualTo(INSPECTOR.fingerprint(connection, "public"));
-                snapshot = INSPECTOR.update(connection, "public", snapshot, tracked, now);
-                tracked = now;
-            }
+            replay(db, connection, tracker, false, changes);
             tracker.uninstall(connection);
         }
     }
@@ -160,6 +142,32 @@ class ChangeTrackerTest {
         } finally {
             execute(db, "DROP OWNED BY plain_owner", "DROP ROLE plain_owner");
         }
+    }
+
+    /** The tracked fingerprint and the snapshot after the last change. */
+    private record Replayed(Fingerprint tracked, SchemaSnapshot snapshot) {
+    }
+
+    /**
+     * Runs each change and requires the fingerprint kept from the DDL log to equal a full one
+     * (and, if {@code eachShows}, to differ from the one before).
+     */
+    private static Replayed replay(DataSource db, Connection connection, ChangeTracker tracker, boolean eachShows,
+                                   String... changes) {
+        Fingerprint tracked = INSPECTOR.fingerprint(connection, "public");
+        SchemaSnapshot snapshot = INSPECTOR.inspect(connection, "public");
+        for (String change : changes) {
+            execute(db, change);
+            Fingerprint now = tracker.fingerprint(connection, tracked, snapshot);
+
+            assertThat(now).as(change).isEqualTo(INSPECTOR.fingerprint(connection, "public"));
+            if (eachShows) {
+                assertThat(now).as(change + " shows").isNotEqualTo(tracked);
+            }
+            snapshot = INSPECTOR.update(connection, "public", snapshot, tracked, now);
+            tracked = now;
+        }
+        return new Replayed(tracked, snapshot);
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
