@@ -2,6 +2,8 @@ package dev.verifiedschema.migrate;
 
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -82,6 +84,47 @@ final class FlywayRunner implements AutoCloseable {
             }
         } catch (SQLException e) {
             return true;
+        }
+    }
+
+    /**
+     * Runs the version's migration again, as Flyway ran it the first time (Flyway's own executor: its
+     * parser, placeholders and transaction handling) on Flyway's connection, and commits it.
+     *
+     * @return {@code null} on success, else what failed; nothing of a failed transactional redo is kept
+     */
+    static ScriptFailure rerun(MigrationScript forward, Context flywayContext) throws SQLException {
+        if (!(flywayContext.getMigrationInfo() instanceof MigrationInfoImpl info)) {
+            throw new IllegalStateException("Flyway " + flywayContext.getMigrationInfo().getClass().getName()
+                    + " does not give the stairway the migration to run again; this Flyway version is not supported");
+        }
+        Connection flywayConnection = flywayContext.getConnection();
+        try {
+            // as Flyway does before each migration: the first run may have left a role or path set
+            try (java.sql.Statement reset = flywayConnection.createStatement()) {
+                reset.execute("RESET ROLE; SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(
+                        flywayContext.getConfiguration().getDefaultSchema()));
+            }
+            info.getResolvedMigration().getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return flywayContext.getConfiguration();
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return flywayConnection;
+                }
+            });
+            if (!flywayConnection.getAutoCommit()) {
+                flywayConnection.commit();
+            }
+            return null;
+        } catch (SQLException | FlywayException e) {
+            if (!flywayConnection.getAutoCommit()) {
+                flywayConnection.rollback();
+            }
+            return FlywayRunner.failure(forward, e);
         }
     }
 

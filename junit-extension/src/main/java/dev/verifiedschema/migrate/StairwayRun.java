@@ -4,10 +4,8 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
-import dev.verifiedschema.inspect.ChangeTracker;
-import dev.verifiedschema.inspect.Fingerprint;
+import dev.verifiedschema.migrate.SchemaLevels.Level;
 import dev.verifiedschema.inspect.InspectionException;
-import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.RemediationSql;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.flywaydb.core.api.FlywayException;
@@ -15,7 +13,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +22,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 
 /** One run of a {@link Stairway}: the climb, its checks, and the report. */
@@ -40,11 +35,6 @@ final class StairwayRun {
         }
     }
 
-    /** The schema at one version: its snapshot and the fingerprint taken with it. */
-    private record Level(SchemaSnapshot snapshot, Fingerprint fingerprint) {
-    }
-
-
     private final MigrationSet set;
     private final Contract contract;
     private final FixtureSet fixtures;
@@ -54,26 +44,15 @@ final class StairwayRun {
     private final MigrationVersion start;
     private final DataSource database;
     private final FlywayRunner flyway;
-    private final SchemaInspector inspector = SchemaInspector.create();
     private final List<StepResult> steps = new ArrayList<>();
     private List<Violation> violations = List.of();
     private String downgrade;
 
-    /** System property that turns DDL tracking off ({@code false}). */
-    static final String TRACK_DDL = "verifiedschema.stairway.trackDdl";
-    static final int TRACK_FROM = 10;
-
     private StairwayReport.Failure failure;
-    /** Keeps fingerprints up to date from the DDL log; {@code null} when tracking is off or impossible. */
-    private ChangeTracker tracker;
-    private final FirstLevel first = new FirstLevel();
     /** The data print after the last redo, when nothing has changed the data since; else null. */
     private Map<String, TableData.Print> carried;
-    /** The last level read, whose fingerprint and snapshot the tracker continues from. */
-    private Level lastSeen;
-    private boolean trackerTried;
-    /** The number of tables and views from which DDL is tracked (see {@link #trackFrom()}). */
-    private final int trackFrom;
+    /** The schema's level before the climb and after each step; set when the connections are open. */
+    private SchemaLevels levels;
     private SchemaSnapshot head;
     /** Runs the undo scripts and fixtures. */
     private Connection connection;
@@ -95,7 +74,6 @@ final class StairwayRun {
         this.database = database;
         this.flyway = new FlywayRunner(database, set.locations(), schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
-        this.trackFrom = trackFrom();
     }
 
     void climb() throws SQLException {
@@ -114,7 +92,7 @@ final class StairwayRun {
         }
         // the first level is read, and the catalog statements planned, on the catalog connection while
         // Flyway sets itself up on its own connections; the climb waits for it before the first version
-        first.start();
+        levels.startFirst();
         Climb climb = new Climb();
         if (!todo.isEmpty()) {
             FlywayException failed = flyway.migrate(null, climb);
@@ -128,9 +106,9 @@ final class StairwayRun {
                         + previousVersion(forward) + ".");
             }
         }
-        Level empty = first.await();
+        Level empty = levels.first();
         Level top = climb.level == null ? empty : climb.level;
-        confirmTracking(top, "by the head");
+        levels.missedByTracking(top, "by the head").ifPresent(missed -> fail("database", null, null, missed));
         head = top.snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
@@ -173,7 +151,7 @@ final class StairwayRun {
             try {
                 if (event == Event.BEFORE_EACH_MIGRATE) {
                     if (level == null) {
-                        level = first.await();
+                        level = levels.first();
                     }
                     current = script(context.getMigrationInfo());
                     SchemaSnapshot previous = level.snapshot();
@@ -225,7 +203,7 @@ final class StairwayRun {
         String v = forward.version().text();
         SchemaSnapshot previous = previousLevel.snapshot();
         Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
-        Level level = levelAfter(previousLevel);
+        Level level = levels.after(previousLevel);
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
         MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
@@ -239,7 +217,7 @@ final class StairwayRun {
 
         long t1 = System.nanoTime();
         runUndo(forward, undo, "undo");
-        SchemaDiff undoDiff = diffFrom(previousLevel);
+        SchemaDiff undoDiff = levels.diffFrom(previousLevel);
         if (!undoDiff.isEmpty()) {
             fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
                     + previousVersion(forward) + ":\n" + StairwayText.undoDiff(undoDiff)
@@ -254,13 +232,13 @@ final class StairwayRun {
         long undoMs = ms(t1);
 
         long t2 = System.nanoTime();
-        ScriptFailure redoFailed = redo(forward, flywayContext);
+        ScriptFailure redoFailed = FlywayRunner.rerun(forward, flywayContext);
         if (redoFailed != null) {
             fail("redo", v, forward.fileName(), "redo of V" + v + " (after its undo) failed: " + redoFailed.describe()
                     + "\nThe undo script probably left something behind that the forward script creates again; "
                     + "fix " + undo.fileName() + ".");
         }
-        SchemaDiff redoDiff = diffFrom(level);
+        SchemaDiff redoDiff = levels.diffFrom(level);
         if (!redoDiff.isEmpty()) {
             fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
                     + StairwayText.redoDiff(redoDiff) + "\nThe undo script left state behind that changes what V" + v + " does.");
@@ -280,47 +258,6 @@ final class StairwayRun {
         carried = fixtures.after(forward.version()).isEmpty() ? afterRedo : null;
         loadFixtures(forward);
         return level;
-    }
-
-    /**
-     * Runs the version's migration again, as Flyway ran it the first time (Flyway's own executor: its
-     * parser, placeholders and transaction handling) on Flyway's connection, and commits it.
-     *
-     * @return {@code null} on success, else what failed; nothing of a failed transactional redo is kept
-     */
-    private static ScriptFailure redo(MigrationScript forward, Context flywayContext) throws SQLException {
-        if (!(flywayContext.getMigrationInfo() instanceof MigrationInfoImpl info)) {
-            throw new IllegalStateException("Flyway " + flywayContext.getMigrationInfo().getClass().getName()
-                    + " does not give the stairway the migration to run again; this Flyway version is not supported");
-        }
-        Connection flywayConnection = flywayContext.getConnection();
-        try {
-            // as Flyway does before each migration: the first run may have left a role or path set
-            try (java.sql.Statement reset = flywayConnection.createStatement()) {
-                reset.execute("RESET ROLE; SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(
-                        flywayContext.getConfiguration().getDefaultSchema()));
-            }
-            info.getResolvedMigration().getExecutor().execute(new org.flywaydb.core.api.executor.Context() {
-                @Override
-                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
-                    return flywayContext.getConfiguration();
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return flywayConnection;
-                }
-            });
-            if (!flywayConnection.getAutoCommit()) {
-                flywayConnection.commit();
-            }
-            return null;
-        } catch (SQLException | FlywayException e) {
-            if (!flywayConnection.getAutoCommit()) {
-                flywayConnection.rollback();
-            }
-            return FlywayRunner.failure(forward, e);
-        }
     }
 
     private void runUndo(MigrationScript forward, MigrationScript undo, String step) throws SQLException {
@@ -365,8 +302,9 @@ final class StairwayRun {
         for (MigrationScript forward : reversed) {
             runUndo(forward, set.undo(forward.version()).orElseThrow(), "full downgrade");
         }
-        SchemaDiff trace = diffFrom(empty);
-        confirmTracking(lastSeen, "in the full downgrade");
+        SchemaDiff trace = levels.diffFrom(empty);
+        levels.missedByTracking(levels.lastSeen(), "in the full downgrade")
+                .ifPresent(missed -> fail("database", null, null, missed));
         if (!trace.isEmpty()) {
             downgrade = "failed";
             fail("full downgrade", null, null, "a full downgrade from head to "
@@ -375,152 +313,6 @@ final class StairwayRun {
                     + "created it.");
         }
         downgrade = "passed";
-    }
-
-    /** The schema now, read again only where its fingerprint differs from the earlier level's. */
-    private Level levelAfter(Level earlier) throws SQLException {
-        Fingerprint now = tracker == null ? inspector.fingerprint(catalog, schema)
-                : tracker.fingerprint(catalog, lastSeen.fingerprint(), lastSeen.snapshot());
-        lastSeen = new Level(inspector.update(catalog, schema, earlier.snapshot(), earlier.fingerprint(), now), now);
-        maybeTrack(lastSeen);
-        return lastSeen;
-    }
-
-    /** Installs the DDL tracker once the schema is large enough; fingerprints then continue from this level's. */
-    private void maybeTrack(Level level) throws SQLException {
-        if (tracker == null && !trackerTried && level.fingerprint().relationCount() >= trackFrom) {
-            trackerTried = true;
-            tracker = ChangeTracker.install(connection, schema).orElse(null);
-        }
-    }
-
-    /**
-     * The schema before the climb (full fingerprint and snapshot), read in a thread of its own on
-     * the catalog connection, which nothing else uses until {@link #await} has returned; the thread
-     * also plans the statements of later snapshot updates on that connection.
-     */
-    private final class FirstLevel {
-        private final FutureTask<Level> task = new FutureTask<>(() -> {
-            Fingerprint now = inspector.fingerprint(catalog, schema);
-            Level level = new Level(inspector.update(catalog, schema, SchemaSnapshot.empty(schema),
-                    Fingerprint.none(), now), now);
-            inspector.prepare(catalog, schema);
-            return level;
-        });
-        private Level level;
-        private boolean started;
-
-        void start() {
-            started = true;
-            Thread thread = new Thread(task, "verified-schema first level");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** The first level, once read; from then on the run's own thread uses the catalog connection. */
-        Level await() throws SQLException {
-            if (level != null) {
-                return level;
-            }
-            try {
-                level = task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading the schema before the climb", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof SQLException sql) {
-                    throw sql;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(cause);
-            }
-            // no DDL tracker yet: one installed now would not be seen by the transaction Flyway may
-            // already have open for the first version; levelAfter installs it after a commit
-            lastSeen = level;
-            return level;
-        }
-
-        /** Waits for the thread when the run stops early, so that it never outlives the connection. */
-        void settle() {
-            if (!started) {
-                return;
-            }
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | RuntimeException e) {
-                // the run has failed already, or fails when it awaits the level
-            }
-        }
-    }
-
-    /**
-     * With DDL tracking, checks the tracked fingerprint against a full read of the catalog, so that a
-     * change the event triggers did not see (a migration that updates a system catalog directly, or
-     * turns event triggers off) cannot let a run pass unnoticed.
-     */
-    private void confirmTracking(Level tracked, String when) {
-        if (tracker == null) {
-            return;
-        }
-        Fingerprint full = inspector.fingerprint(catalog, schema);
-        if (!full.equals(tracked.fingerprint())) {
-            fail("database", null, null, "The stairway's DDL tracking missed a change " + when + ": a full read of "
-                    + "schema \"" + schema + "\" differs from the tracked one in " + full.differences(tracked.fingerprint())
-                    + ". A migration changed the catalog without DDL (for example an UPDATE of a system catalog) or "
-                    + "turned event triggers off, so checks of earlier versions may have missed it. Run again with "
-                    + "-D" + TRACK_DDL + "=false (or environment VERIFIEDSCHEMA_STAIRWAY_TRACKDDL=false) to verify "
-                    + "with a full read of the catalog at every step.");
-        }
-    }
-
-    /**
-     * From how many tables and views on the stairway keeps fingerprints up to date from a DDL log:
-     * {@value #TRACK_FROM} by default (below that a full fingerprint costs less than the log's
-     * upkeep); the setting {@value #TRACK_DDL} (or environment {@code VERIFIEDSCHEMA_STAIRWAY_TRACKDDL})
-     * is {@code false} for never, {@code true} for the default, or a number of tables and views.
-     */
-    static int trackFrom() {
-        String value = System.getProperty(TRACK_DDL, System.getenv("VERIFIEDSCHEMA_STAIRWAY_TRACKDDL"));
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
-            return TRACK_FROM;
-        }
-        if (value.strip().equalsIgnoreCase("false")) {
-            return Integer.MAX_VALUE;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting " + TRACK_DDL + " is \"" + value + "\"; use true, false or "
-                    + "the number of tables and views from which to track DDL (default " + TRACK_FROM + ").", e);
-        }
-    }
-
-    /**
-     * How the schema now differs from an earlier level. Equal fingerprints mean equal snapshots, so
-     * the usual case (nothing differs) costs one round trip; otherwise the objects whose fingerprint
-     * differs are inspected and compared, which may still find no difference.
-     */
-    private SchemaDiff diffFrom(Level expected) throws SQLException {
-        Level now = levelAfter(expected);
-        return now.fingerprint().equals(expected.fingerprint()) ? new SchemaDiff(List.of())
-                : SchemaDiff.between(expected.snapshot(), now.snapshot());
-    }
-
-    /** Drops the DDL tracker's event triggers and schema, so that nothing of it outlives the run. */
-    private void uninstallTracker() {
-        if (tracker != null) {
-            try {
-                tracker.uninstall(connection);
-            } catch (SQLException e) {
-                LOG.warn("Could not drop the stairway's DDL tracker (schema {}, event triggers verifiedschema_ddl_*): {}",
-                        ChangeTracker.TRACKER_SCHEMA, e.getMessage());
-            }
-        }
     }
 
     private void fail(String step, String version, String script, String message) {
@@ -538,6 +330,7 @@ final class StairwayRun {
             catalog.setAutoCommit(true);
             run.connection = connection;
             run.catalog = catalog;
+            run.levels = new SchemaLevels(schema, catalog, connection);
             try (java.sql.Statement path = catalog.createStatement()) {
                 // every catalog read of the run is of this schema: each then finds the path set already
                 path.execute("SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(schema));
@@ -545,8 +338,7 @@ final class StairwayRun {
             try {
                 run.climb();
             } finally {
-                run.first.settle();
-                run.uninstallTracker();
+                run.levels.close();
             }
         } catch (SQLException e) {
             run.failure = new StairwayReport.Failure("database", null, null, "The database failed during "

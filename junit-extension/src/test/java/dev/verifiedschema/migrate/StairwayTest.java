@@ -122,15 +122,15 @@ class StairwayTest {
     }
 
     private static <T> T withTracking(String setting, java.util.function.Supplier<T> run) {
-        String before = System.getProperty(StairwayRun.TRACK_DDL);
-        System.setProperty(StairwayRun.TRACK_DDL, setting);
+        String before = System.getProperty(SchemaLevels.TRACK_DDL);
+        System.setProperty(SchemaLevels.TRACK_DDL, setting);
         try {
             return run.get();
         } finally {
             if (before == null) {
-                System.clearProperty(StairwayRun.TRACK_DDL);
+                System.clearProperty(SchemaLevels.TRACK_DDL);
             } else {
-                System.setProperty(StairwayRun.TRACK_DDL, before);
+                System.setProperty(SchemaLevels.TRACK_DDL, before);
             }
         }
     }

@@ -1,0 +1,201 @@
+package dev.verifiedschema.migrate;
+
+import dev.verifiedschema.compare.SchemaDiff;
+import dev.verifiedschema.inspect.ChangeTracker;
+import dev.verifiedschema.inspect.Fingerprint;
+import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The verified schema's state along one stairway: the level (snapshot and fingerprint) before the
+ * climb and after each step, read on the run's catalog connection, which runs no DDL. A level is
+ * read again only where its fingerprint changed, and once the schema holds enough tables the
+ * fingerprints are kept up to date from a DDL log ({@link ChangeTracker}) instead of read in full.
+ */
+final class SchemaLevels {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaLevels.class);
+
+    /** System property (or environment {@code VERIFIEDSCHEMA_STAIRWAY_TRACKDDL}) for DDL tracking. */
+    static final String TRACK_DDL = "verifiedschema.stairway.trackDdl";
+    static final int TRACK_FROM = 10;
+
+    /** The schema at one version: its snapshot and the fingerprint taken with it. */
+    record Level(SchemaSnapshot snapshot, Fingerprint fingerprint) {
+    }
+
+    private final String schema;
+    private final Connection catalog;
+    /** Where the DDL tracker is installed and dropped (the run's connection for scripts). */
+    private final Connection ddl;
+    /** The number of tables and views from which DDL is tracked (see {@link #trackFrom()}). */
+    private final int trackFrom = trackFrom();
+    private final SchemaInspector inspector = SchemaInspector.create();
+    private final FutureTask<Level> firstRead = new FutureTask<>(this::readFirst);
+    private boolean firstStarted;
+    private Level first;
+    /** Keeps fingerprints up to date from the DDL log; {@code null} when tracking is off or impossible. */
+    private ChangeTracker tracker;
+    private boolean trackerTried;
+    /** The last level read, whose fingerprint and snapshot the tracker continues from. */
+    private Level lastSeen;
+
+    SchemaLevels(String schema, Connection catalog, Connection ddl) {
+        this.schema = schema;
+        this.catalog = catalog;
+        this.ddl = ddl;
+    }
+
+    /**
+     * Starts reading the schema before the climb (full fingerprint and snapshot) in a thread of its
+     * own; the thread also plans the statements of later snapshot updates. Nothing else uses the
+     * catalog connection until {@link #first()} has returned.
+     */
+    void startFirst() {
+        firstStarted = true;
+        Thread thread = new Thread(firstRead, "verified-schema first level");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Level readFirst() {
+        Fingerprint now = inspector.fingerprint(catalog, schema);
+        Level level = new Level(inspector.update(catalog, schema, SchemaSnapshot.empty(schema), Fingerprint.none(),
+                now), now);
+        inspector.prepare(catalog, schema);
+        return level;
+    }
+
+    /** The schema before the climb, once read; from then on the caller's thread uses the catalog connection. */
+    Level first() throws SQLException {
+        if (first != null) {
+            return first;
+        }
+        try {
+            first = firstRead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the schema before the climb", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+        // no DDL tracker yet: one installed now would not be seen by the transaction Flyway may
+        // already have open for the first version; after() installs it after a commit
+        lastSeen = first;
+        return first;
+    }
+
+    /** The schema now, read again only where its fingerprint differs from the earlier level's. */
+    Level after(Level earlier) throws SQLException {
+        Fingerprint now = tracker == null ? inspector.fingerprint(catalog, schema)
+                : tracker.fingerprint(catalog, lastSeen.fingerprint(), lastSeen.snapshot());
+        lastSeen = new Level(inspector.update(catalog, schema, earlier.snapshot(), earlier.fingerprint(), now), now);
+        if (tracker == null && !trackerTried && now.relationCount() >= trackFrom) {
+            // fingerprints continue from this full one through the DDL log
+            trackerTried = true;
+            tracker = ChangeTracker.install(ddl, schema).orElse(null);
+        }
+        return lastSeen;
+    }
+
+    /**
+     * How the schema now differs from an earlier level. Equal fingerprints mean equal snapshots, so
+     * the usual case (nothing differs) costs one round trip; otherwise the objects whose fingerprint
+     * differs are inspected and compared, which may still find no difference.
+     */
+    SchemaDiff diffFrom(Level expected) throws SQLException {
+        Level now = after(expected);
+        return now.fingerprint().equals(expected.fingerprint()) ? new SchemaDiff(List.of())
+                : SchemaDiff.between(expected.snapshot(), now.snapshot());
+    }
+
+    /** The last level read. */
+    Level lastSeen() {
+        return lastSeen;
+    }
+
+    /**
+     * With DDL tracking, compares the tracked fingerprint with a full read of the catalog, so that a
+     * change the event triggers did not see (a migration that updates a system catalog directly, or
+     * turns event triggers off) cannot let a run pass unnoticed.
+     *
+     * @return what the tracking missed, as a sentence; empty when it missed nothing or was off
+     */
+    Optional<String> missedByTracking(Level tracked, String when) {
+        if (tracker == null) {
+            return Optional.empty();
+        }
+        Fingerprint full = inspector.fingerprint(catalog, schema);
+        if (full.equals(tracked.fingerprint())) {
+            return Optional.empty();
+        }
+        return Optional.of("The stairway's DDL tracking missed a change " + when + ": a full read of schema \""
+                + schema + "\" differs from the tracked one in " + full.differences(tracked.fingerprint())
+                + ". A migration changed the catalog without DDL (for example an UPDATE of a system catalog) or "
+                + "turned event triggers off, so checks of earlier versions may have missed it. Run again with "
+                + "-D" + TRACK_DDL + "=false (or environment VERIFIEDSCHEMA_STAIRWAY_TRACKDDL=false) to verify "
+                + "with a full read of the catalog at every step.");
+    }
+
+    /**
+     * Ends the run's use of the database: waits for the first-level thread if the run stopped before
+     * it was awaited (so that it never outlives the connection), and drops the DDL tracker's event
+     * triggers and schema, so that nothing of it outlives the run.
+     */
+    void close() {
+        if (firstStarted && first == null) {
+            try {
+                firstRead.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | RuntimeException e) {
+                // the run has failed already
+            }
+        }
+        if (tracker != null) {
+            try {
+                tracker.uninstall(ddl);
+            } catch (SQLException e) {
+                LOG.warn("Could not drop the stairway's DDL tracker (schema {}, event triggers verifiedschema_ddl_*): {}",
+                        ChangeTracker.TRACKER_SCHEMA, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * From how many tables and views on the stairway keeps fingerprints up to date from a DDL log:
+     * {@value #TRACK_FROM} by default (below that a full fingerprint costs less than the log's
+     * upkeep); the setting {@value #TRACK_DDL} (or environment {@code VERIFIEDSCHEMA_STAIRWAY_TRACKDDL})
+     * is {@code false} for never, {@code true} for the default, or a number of tables and views.
+     */
+    static int trackFrom() {
+        String value = System.getProperty(TRACK_DDL, System.getenv("VERIFIEDSCHEMA_STAIRWAY_TRACKDDL"));
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
+            return TRACK_FROM;
+        }
+        if (value.strip().equalsIgnoreCase("false")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + TRACK_DDL + " is \"" + value + "\"; use true, false or "
+                    + "the number of tables and views from which to track DDL (default " + TRACK_FROM + ").", e);
+        }
+    }
+}
