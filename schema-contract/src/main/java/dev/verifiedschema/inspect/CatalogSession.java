@@ -52,13 +52,17 @@ final class CatalogSession implements AutoCloseable {
 
     private final Connection connection;
     private final long schemaOid;
-    /** The search path and narrowing settings as the session found them. */
-    private final String[] previous;
+    /** The search path and narrowing settings of a connection. */
+    private record Settings(String searchPath, String relations, String kinds) {
+    }
+
+    /** The settings as the session found them. */
+    private final Settings previous;
     /** Whether the session changed a setting, and so must put them back. */
     private boolean changed;
     private boolean narrowed;
 
-    private CatalogSession(Connection connection, long schemaOid, String[] previous, boolean changed,
+    private CatalogSession(Connection connection, long schemaOid, Settings previous, boolean changed,
                            boolean narrowed) {
         this.connection = connection;
         this.schemaOid = schemaOid;
@@ -85,7 +89,7 @@ final class CatalogSession implements AutoCloseable {
      */
     static CatalogSession open(Connection connection, String schema, String relations, String kinds)
             throws SQLException {
-        String[] previous;
+        Settings previous;
         boolean changed;
         long oid;
         try (PreparedStatement open = connection.prepareStatement(OPEN)) {
@@ -94,7 +98,7 @@ final class CatalogSession implements AutoCloseable {
             open.setString(3, kinds);
             try (ResultSet rs = open.executeQuery()) {
                 rs.next();
-                previous = new String[]{rs.getString(2), rs.getString(4), rs.getString(5)};
+                previous = new Settings(rs.getString(2), rs.getString(4), rs.getString(5));
                 changed = rs.getBoolean(6);
                 oid = rs.getLong(3);
                 if (rs.wasNull()) {
@@ -152,9 +156,9 @@ final class CatalogSession implements AutoCloseable {
             return;
         }
         try (PreparedStatement restore = connection.prepareStatement(RESTORE_PATH)) {
-            restore.setString(1, previous[0]);
-            restore.setString(2, previous[1]);
-            restore.setString(3, previous[2]);
+            restore.setString(1, previous.searchPath());
+            restore.setString(2, previous.relations());
+            restore.setString(3, previous.kinds());
             restore.execute();
         }
     }
