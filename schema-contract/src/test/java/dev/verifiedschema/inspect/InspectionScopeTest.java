@@ -170,4 +170,21 @@ class InspectionScopeTest {
         assertThat(snapshot.views()).isEmpty();
         assertThat(snapshot.enums()).isEmpty();
     }
+
+    @Test
+    void aFingerprintHasNoPartForAnExtensionsViewOrForFlywaysHistory() throws SQLException {
+        DataSource db = databaseWith(
+                "CREATE EXTENSION pg_stat_statements",
+                "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY)",
+                "CREATE TABLE login (name text)");
+
+        try (Connection connection = db.getConnection()) {
+            Fingerprint fingerprint = SchemaInspector.create().fingerprint(connection, "public");
+
+            assertThat(fingerprint.relationCount()).isEqualTo(1);
+            assertThat(fingerprint.hasRelation("login")).isTrue();
+            assertThat(fingerprint.hasRelation("pg_stat_statements")).isFalse();
+            assertThat(fingerprint.hasRelation("flyway_schema_history")).isFalse();
+        }
+    }
 }
