@@ -8,10 +8,15 @@ import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.verifiedschema.contract.Identifiers;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -33,44 +38,74 @@ final class SchemaLevels {
     }
 
     private final String schema;
-    private final Connection catalog;
+    private final DataSource database;
+    /**
+     * Reads (snapshots, fingerprints, data prints) and never writes: the server plans a prepared
+     * statement again on a connection that has run DDL, and the catalog queries are the largest
+     * statements the stairway runs over and over. Opened by the first-level thread; the caller's
+     * thread uses it once {@link #first()} has returned.
+     */
+    private volatile Connection catalog;
     /** Where the DDL tracker is installed and dropped (the run's connection for scripts). */
-    private final Connection ddl;
+    private Connection ddl;
     /** The number of tables and views from which DDL is tracked (see {@link #trackFrom()}). */
     private final int trackFrom = trackFrom();
     private final SchemaInspector inspector = SchemaInspector.create();
     private final FutureTask<Level> firstRead = new FutureTask<>(this::readFirst);
-    private boolean firstStarted;
+    /** Opened when the schema is at the level before the climb; the first-level thread waits for it. */
+    private final CountDownLatch ready = new CountDownLatch(1);
+    /** Set when the run ends before {@link #ready(Connection)}: the first-level thread then reads nothing. */
+    private volatile boolean cancelled;
     private Level first;
+    private boolean closed;
     /** Keeps fingerprints up to date from the DDL log; {@code null} when tracking is off or impossible. */
     private ChangeTracker tracker;
     private boolean trackerTried;
     /** The last level read, whose fingerprint and snapshot the tracker continues from. */
     private Level lastSeen;
 
-    SchemaLevels(String schema, Connection catalog, Connection ddl) {
-        this.schema = schema;
-        this.catalog = catalog;
-        this.ddl = ddl;
-    }
-
     /**
-     * Starts reading the schema before the climb (full fingerprint and snapshot) in a thread of its
-     * own; the thread also plans the statements of later snapshot updates. Nothing else uses the
-     * catalog connection until {@link #first()} has returned.
+     * Starts the first-level thread: it opens the catalog connection at once (while the caller opens
+     * its own and brings the schema to its starting level), waits for {@link #ready(Connection)}, then reads the
+     * schema before the climb (full fingerprint and snapshot) and plans the statements of later
+     * snapshot updates, while Flyway sets itself up.
+     *
      */
-    void startFirst() {
-        firstStarted = true;
+    SchemaLevels(String schema, DataSource database) {
+        this.schema = schema;
+        this.database = database;
         Thread thread = new Thread(firstRead, "verified-schema first level");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private Level readFirst() {
-        Fingerprint now = inspector.fingerprint(catalog, schema);
-        Level level = new Level(inspector.update(catalog, schema, SchemaSnapshot.empty(schema), Fingerprint.none(),
+    /**
+     * The schema is at its level before the climb: the first-level thread may read it.
+     *
+     * @param ddl the run's connection for scripts, where the DDL tracker is installed and dropped
+     */
+    void ready(Connection ddl) {
+        this.ddl = ddl;
+        ready.countDown();
+    }
+
+    private Level readFirst() throws SQLException, InterruptedException {
+        Connection connection = database.getConnection();
+        catalog = connection;
+        // each statement of the other connections must be seen here at once
+        connection.setAutoCommit(true);
+        try (Statement path = connection.createStatement()) {
+            // every catalog read of the run is of this schema: each then finds the path set already
+            path.execute("SET search_path TO " + Identifiers.quote(schema));
+        }
+        ready.await();
+        if (cancelled) {
+            return null;
+        }
+        Fingerprint now = inspector.fingerprint(connection, schema);
+        Level level = new Level(inspector.update(connection, schema, SchemaSnapshot.empty(schema), Fingerprint.none(),
                 now), now);
-        inspector.prepare(catalog, schema);
+        inspector.prepare(connection, schema);
         return level;
     }
 
@@ -153,12 +188,18 @@ final class SchemaLevels {
     }
 
     /**
-     * Ends the run's use of the database: waits for the first-level thread if the run stopped before
-     * it was awaited (so that it never outlives the connection), and drops the DDL tracker's event
-     * triggers and schema, so that nothing of it outlives the run.
+     * Ends the run's use of the database: stops and waits for the first-level thread if the run
+     * stopped before it was awaited (so that it never outlives the run), drops the DDL tracker's event
+     * triggers and schema, so that nothing of it outlives the run, and closes the catalog connection.
      */
     void close() {
-        if (firstStarted && first == null) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (first == null) {
+            cancelled = true;
+            ready.countDown();
             try {
                 firstRead.get();
             } catch (InterruptedException e) {
@@ -173,6 +214,13 @@ final class SchemaLevels {
             } catch (SQLException e) {
                 LOG.warn("Could not drop the stairway's DDL tracker (schema {}, event triggers verifiedschema_ddl_*): {}",
                         ChangeTracker.TRACKER_SCHEMA, e.getMessage());
+            }
+        }
+        if (catalog != null) {
+            try {
+                catalog.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the stairway's catalog connection failed: {}", e.getMessage());
             }
         }
     }

@@ -56,12 +56,8 @@ final class StairwayRun {
     private SchemaSnapshot head;
     /** Runs the undo scripts and fixtures. */
     private Connection connection;
-    /**
-     * Reads (snapshots, fingerprints, data prints) and never writes: the server plans a prepared
-     * statement again on a connection that has run DDL, and the catalog queries are the largest
-     * statements the stairway runs over and over.
-     */
-    private Connection catalog;
+    /** Reads the data prints, on a connection and in a thread of their own. */
+    private DataPrints data;
 
     StairwayRun(Stairway config, DataSource database) {
         this.set = config.set;
@@ -92,7 +88,7 @@ final class StairwayRun {
         }
         // the first level is read, and the catalog statements planned, on the catalog connection while
         // Flyway sets itself up on its own connections; the climb waits for it before the first version
-        levels.startFirst();
+        levels.ready(connection);
         Climb climb = new Climb();
         if (!todo.isEmpty()) {
             FlywayException failed = flyway.migrate(null, climb);
@@ -156,7 +152,7 @@ final class StairwayRun {
                     current = script(context.getMigrationInfo());
                     SchemaSnapshot previous = level.snapshot();
                     beforeForward = carried != null ? carried
-                            : TableData.read(catalog, schema, TableData.sharedColumns(previous, previous));
+                            : data.read(TableData.sharedColumns(previous, previous));
                     carried = null;
                     began = System.nanoTime();
                 } else {
@@ -203,27 +199,43 @@ final class StairwayRun {
         String v = forward.version().text();
         SchemaSnapshot previous = previousLevel.snapshot();
         Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
-        Level level = levels.after(previousLevel);
+        MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
+        // the data print at this version is read while the schema is: of the columns the version
+        // kept, which are the old ones unless it dropped some (then it is read again below)
+        DataPrints.Pending oldAtVersion = undo == null ? null : data.start(oldColumns);
+        Level level;
+        try {
+            level = levels.after(previousLevel);
+        } catch (RuntimeException | SQLException e) {
+            oldAtVersion.discard();
+            throw e;
+        }
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
-        MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
         if (undo == null) {
             steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false));
             loadFixtures(forward);
             return level;
         }
         Map<String, List<String>> keptColumns = TableData.sharedColumns(previous, current);
-        Map<String, TableData.Print> atVersion = TableData.read(catalog, schema, keptColumns);
+        Map<String, TableData.Print> atVersion;
+        if (keptColumns.equals(oldColumns)) {
+            atVersion = oldAtVersion.get();
+        } else {
+            oldAtVersion.discard();
+            atVersion = data.read(keptColumns);
+        }
 
         long t1 = System.nanoTime();
         runUndo(forward, undo, "undo");
-        SchemaDiff undoDiff = levels.diffFrom(previousLevel);
+        DataPrints.Pending afterUndo = data.start(oldColumns);
+        SchemaDiff undoDiff = compare(previousLevel, afterUndo);
         if (!undoDiff.isEmpty()) {
             fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
                     + previousVersion(forward) + ":\n" + StairwayText.undoDiff(undoDiff)
                     + "\nFix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does.");
         }
-        List<String> lost = TableData.differences(beforeForward, TableData.read(catalog, schema, oldColumns));
+        List<String> lost = TableData.differences(beforeForward, afterUndo.get());
         if (!lost.isEmpty()) {
             fail("undo", v, undo.fileName(), "undo of V" + v + " lost or changed data that existed before V" + v
                     + ":\n  - " + String.join("\n  - ", lost) + "\nAn undo must keep the rows of tables it did "
@@ -238,14 +250,15 @@ final class StairwayRun {
                     + "\nThe undo script probably left something behind that the forward script creates again; "
                     + "fix " + undo.fileName() + ".");
         }
-        SchemaDiff redoDiff = levels.diffFrom(level);
+        // all columns of this version: the comparison looks at the kept ones, and the next version's
+        // "before" print is this one when no fixture changes the data in between
+        DataPrints.Pending redone = data.start(TableData.sharedColumns(current, current));
+        SchemaDiff redoDiff = compare(level, redone);
         if (!redoDiff.isEmpty()) {
             fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
                     + StairwayText.redoDiff(redoDiff) + "\nThe undo script left state behind that changes what V" + v + " does.");
         }
-        // all columns of this version: the comparison looks at the kept ones, and the next version's
-        // "before" print is this one when no fixture changes the data in between
-        Map<String, TableData.Print> afterRedo = TableData.read(catalog, schema, TableData.sharedColumns(current, current));
+        Map<String, TableData.Print> afterRedo = redone.get();
         List<String> changed = TableData.differences(atVersion, afterRedo);
         if (!changed.isEmpty()) {
             fail("redo", v, forward.fileName(), "after undo and redo of V" + v + " the data differs from the "
@@ -258,6 +271,24 @@ final class StairwayRun {
         carried = fixtures.after(forward.version()).isEmpty() ? afterRedo : null;
         loadFixtures(forward);
         return level;
+    }
+
+    /**
+     * How the schema now differs from a level, while a data print of the same state is read; the
+     * print is dropped when the schema differs (the run fails on that) or cannot be read.
+     */
+    private SchemaDiff compare(Level expected, DataPrints.Pending print) throws SQLException {
+        SchemaDiff diff;
+        try {
+            diff = levels.diffFrom(expected);
+        } catch (RuntimeException | SQLException e) {
+            print.discard();
+            throw e;
+        }
+        if (!diff.isEmpty()) {
+            print.discard();
+        }
+        return diff;
     }
 
     private void runUndo(MigrationScript forward, MigrationScript undo, String step) throws SQLException {
@@ -324,20 +355,18 @@ final class StairwayRun {
     StairwayReport execute() {
         long began = System.nanoTime();
         StairwayRun run = this;
-        try (run.flyway; Connection connection = database.getConnection(); Connection catalog = database.getConnection()) {
+        // opens the catalog connection in a thread of its own while this thread opens its own
+        DataPrints data = new DataPrints(database, schema);
+        run.data = data;
+        run.levels = new SchemaLevels(schema, database);
+        try (run.flyway; data; Connection connection = database.getConnection()) {
             // each statement must be seen by the other connections (Flyway's two, and the catalog's)
             connection.setAutoCommit(true);
-            catalog.setAutoCommit(true);
             run.connection = connection;
-            run.catalog = catalog;
-            run.levels = new SchemaLevels(schema, catalog, connection);
-            try (java.sql.Statement path = catalog.createStatement()) {
-                // every catalog read of the run is of this schema: each then finds the path set already
-                path.execute("SET search_path TO " + dev.verifiedschema.contract.Identifiers.quote(schema));
-            }
             try {
                 run.climb();
             } finally {
+                // while the connection is open: the DDL tracker is dropped through it
                 run.levels.close();
             }
         } catch (SQLException e) {
@@ -348,6 +377,9 @@ final class StairwayRun {
                     + "verification: " + e.getMessage());
         } catch (Halt halt) {
             // the failure is recorded in the run
+        } finally {
+            // when the connection could not be opened
+            run.levels.close();
         }
         StairwayReport report = new StairwayReport(String.join(", ", set.locations()),
                 contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,

@@ -206,6 +206,19 @@ class StairwayTest {
     }
 
     @Test
+    void dataLostBecauseTheForwardDroppedAColumnIsReportedByItsUndo() {
+        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class,
+                () -> Stairway.of(MigrationSet.load(List.of("classpath:sets/forward-drops-column")))
+                        .withFixtures(FixtureSet.load("classpath:fixtures/drops-column")).run(db()))
+                .report().failure();
+
+        assertThat(failure.step()).isEqualTo("undo");
+        assertThat(failure.version()).isEqualTo("2");
+        assertThat(failure.message()).contains("undo of V2 lost or changed data that existed before V2",
+                "accounts.note: values differ (2 rows)");
+    }
+
+    @Test
     void aFullDowngradeThatLeavesATraceIsReported() {
         StairwayReport.Failure failure = failureOf("downgrade-trace");
         assertThat(failure.step()).isEqualTo("full downgrade");

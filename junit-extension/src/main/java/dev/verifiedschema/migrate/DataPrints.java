@@ -1,0 +1,125 @@
+package dev.verifiedschema.migrate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The stairway's data prints ({@link TableData}), read on a connection and in a thread of their
+ * own, so that a check point's data print runs while the schema is compared on the catalog
+ * connection: both read the same committed state, and on two cores the server answers both at once.
+ * The connection is opened in that thread as soon as the run starts, and runs no DDL.
+ */
+final class DataPrints implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DataPrints.class);
+
+    private final String schema;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "verified-schema data prints");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Future<Connection> connection;
+
+    DataPrints(DataSource database, String schema) {
+        this.schema = schema;
+        this.connection = thread.submit(() -> {
+            Connection c = database.getConnection();
+            // the DDL and the data of the other connections must be seen here at once
+            c.setAutoCommit(true);
+            return c;
+        });
+    }
+
+    /** A print being read; {@link #get()} waits for it. */
+    static final class Pending {
+        private final Future<Map<String, TableData.Print>> print;
+
+        private Pending(Future<Map<String, TableData.Print>> print) {
+            this.print = print;
+        }
+
+        /** The print, once read. */
+        Map<String, TableData.Print> get() throws SQLException {
+            return await(print);
+        }
+
+        /** Waits for the read and forgets it, whatever came of it: the run has failed already. */
+        void discard() {
+            try {
+                print.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.debug("A data print no longer needed failed: {}", e.getCause().toString());
+            }
+        }
+    }
+
+    /** Starts reading the print of these tables and columns now; the caller goes on meanwhile. */
+    Pending start(Map<String, List<String>> columns) {
+        return new Pending(thread.submit(() -> TableData.read(connection.get(), schema, columns)));
+    }
+
+    /** Reads the print of these tables and columns, and waits for it. */
+    Map<String, TableData.Print> read(Map<String, List<String>> columns) throws SQLException {
+        return start(columns).get();
+    }
+
+    private static <T> T await(Future<T> future) throws SQLException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading a data print", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ExecutionException opening) {
+                // the connection did not open: its own cause says why
+                cause = opening.getCause();
+            }
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Waits for the reads under way, closes the connection and ends the thread. */
+    @Override
+    public void close() {
+        Future<?> closed = thread.submit(() -> {
+            try {
+                connection.get().close();
+            } catch (ExecutionException e) {
+                // it never opened: the run reports that where it needed it
+            } catch (SQLException e) {
+                LOG.debug("Closing the data print connection failed: {}", e.getMessage());
+            }
+            return null;
+        });
+        thread.shutdown();
+        try {
+            closed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debug("Closing the data print connection failed: {}", e.getCause().toString());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- restores the column, not its values
+ALTER TABLE accounts ADD COLUMN note text;
