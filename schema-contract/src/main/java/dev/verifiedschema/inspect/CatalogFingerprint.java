@@ -55,7 +55,7 @@ final class CatalogFingerprint {
         // the third column says whether a part holds a row of the TABLES query: rows about a relation
         // that query leaves out (an extension's, a foreign table) reach no snapshot, so read() makes no
         // part of them (filtering here, by the TABLES query again, cost a third of the statement's time)
-        return "SELECT f.part, pg_catalog.md5(pg_catalog.string_agg(f.x, E'\\n' ORDER BY f.x)), "
+        return CatalogSql.with(narrowed) + "SELECT f.part, pg_catalog.md5(pg_catalog.string_agg(f.x, E'\\n' ORDER BY f.x)), "
                 + "pg_catalog.bool_or(f.x LIKE '" + TABLES_ROW + "%') FROM (\n"
                 + String.join("\nUNION ALL\n", parts) + "\n) f GROUP BY f.part";
     }

@@ -58,7 +58,7 @@ final class CatalogReader {
             parts.add("SELECT '" + query + "' AS q, pg_catalog.to_jsonb(r)::pg_catalog.text AS x FROM (\n"
                     + CatalogSql.read(query, narrowed) + "\n) r");
         }
-        return String.join("\nUNION ALL\n", parts);
+        return CatalogSql.with(narrowed) + String.join("\nUNION ALL\n", parts);
     }
 
     private CatalogReader() {
