@@ -40,6 +40,12 @@ final class DataPrints implements AutoCloseable {
         });
     }
 
+    /** A read of the database, on the caller's connection. */
+    @FunctionalInterface
+    interface Read<T> {
+        T run() throws SQLException;
+    }
+
     /** A print being read; {@link #get()} waits for it. */
     static final class Pending {
         private final Future<Map<String, TableData.Print>> print;
@@ -51,6 +57,19 @@ final class DataPrints implements AutoCloseable {
         /** The print, once read. */
         Map<String, TableData.Print> get() throws SQLException {
             return await(print);
+        }
+
+        /**
+         * Runs a read of the same state on another connection while this print is read; when that
+         * read fails, the print is waited for and dropped, and the failure goes on.
+         */
+        <T> T alongside(Read<T> read) throws SQLException {
+            try {
+                return read.run();
+            } catch (RuntimeException | SQLException e) {
+                discard();
+                throw e;
+            }
         }
 
         /** Waits for the read and forgets it, whatever came of it: the run has failed already. */
@@ -83,20 +102,8 @@ final class DataPrints implements AutoCloseable {
             throw new IllegalStateException("Interrupted while reading a data print", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof ExecutionException opening) {
-                // the connection did not open: its own cause says why
-                cause = opening.getCause();
-            }
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            // the connection did not open: its own cause says why
+            throw Rethrow.as(cause instanceof ExecutionException opening ? opening.getCause() : cause);
         }
     }
 

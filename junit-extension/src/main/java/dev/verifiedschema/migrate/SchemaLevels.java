@@ -120,14 +120,7 @@ final class SchemaLevels {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the schema before the climb", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
+            throw Rethrow.as(e.getCause());
         }
         // no DDL tracker yet: one installed now would not be seen by the transaction Flyway may
         // already have open for the first version; after() installs it after a commit

@@ -182,14 +182,8 @@ final class StairwayRun {
 
         /** Re-raises what stopped the climb inside the callback, unwrapped from Flyway's exception. */
         void rethrow() throws SQLException {
-            if (stopped instanceof SQLException e) {
-                throw e;
-            }
-            if (stopped instanceof RuntimeException e) {
-                throw e;
-            }
-            if (stopped instanceof Error e) {
-                throw e;
+            if (stopped != null) {
+                throw Rethrow.as(stopped);
             }
         }
     }
@@ -203,13 +197,8 @@ final class StairwayRun {
         // the data print at this version is read while the schema is: of the columns the version
         // kept, which are the old ones unless it dropped some (then it is read again below)
         DataPrints.Pending oldAtVersion = undo == null ? null : data.start(oldColumns);
-        Level level;
-        try {
-            level = levels.after(previousLevel);
-        } catch (RuntimeException | SQLException e) {
-            oldAtVersion.discard();
-            throw e;
-        }
+        Level level = oldAtVersion == null ? levels.after(previousLevel)
+                : oldAtVersion.alongside(() -> levels.after(previousLevel));
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
         if (undo == null) {
@@ -278,13 +267,7 @@ final class StairwayRun {
      * print is dropped when the schema differs (the run fails on that) or cannot be read.
      */
     private SchemaDiff compare(Level expected, DataPrints.Pending print) throws SQLException {
-        SchemaDiff diff;
-        try {
-            diff = levels.diffFrom(expected);
-        } catch (RuntimeException | SQLException e) {
-            print.discard();
-            throw e;
-        }
+        SchemaDiff diff = print.alongside(() -> levels.diffFrom(expected));
         if (!diff.isEmpty()) {
             print.discard();
         }
