@@ -100,6 +100,9 @@ final class SchemaLevels {
         }
         ready.await();
         if (cancelled) {
+            // the run ended before the climb: nobody will use the connection
+            catalog = null;
+            connection.close();
             return null;
         }
         Fingerprint now = inspector.fingerprint(connection, schema);

@@ -51,7 +51,7 @@ final class StairwayRun {
     private StairwayReport.Failure failure;
     /** The data print after the last redo, when nothing has changed the data since; else null. */
     private Map<String, TableData.Print> carried;
-    /** The schema's level before the climb and after each step; set when the connections are open. */
+    /** The schema's level before the climb and after each step; set as the run starts. */
     private SchemaLevels levels;
     private SchemaSnapshot head;
     /** Runs the undo scripts and fixtures. */
@@ -339,10 +339,10 @@ final class StairwayRun {
         long began = System.nanoTime();
         StairwayRun run = this;
         // opens the catalog connection in a thread of its own while this thread opens its own
-        DataPrints data = new DataPrints(database, schema);
-        run.data = data;
+        // first: it reads the DDL tracking setting, and a wrong one stops the run before anything opens
         run.levels = new SchemaLevels(schema, database);
-        try (run.flyway; data; Connection connection = database.getConnection()) {
+        try (run.flyway; DataPrints data = new DataPrints(database, schema); Connection connection = database.getConnection()) {
+            run.data = data;
             // each statement must be seen by the other connections (Flyway's two, and the catalog's)
             connection.setAutoCommit(true);
             run.connection = connection;

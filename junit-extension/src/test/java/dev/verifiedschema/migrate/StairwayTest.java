@@ -9,11 +9,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @ExtendWith(FreshDatabase.class)
@@ -144,12 +146,57 @@ class StairwayTest {
 
     @Test
     @org.junit.jupiter.api.Timeout(60)
-    void aStartingVersionThatFailsIsReportedWithoutWaitingForTheFirstLevel() {
+    void aStartingVersionThatFailsIsReportedWithoutWaitingForTheFirstLevelAndLeavesNoConnectionOpen()
+            throws Exception {
         StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
                 stairway("forward-fails").startingAt(MigrationVersion.parse("2")).run(db())).report().failure();
 
         assertThat(failure.step()).isEqualTo("forward");
         assertThat(failure.message()).contains("migrating to the starting version V2 failed");
+        assertThat(otherConnections()).as("connections the run left open").isZero();
+    }
+
+    @Test
+    void aCatalogConnectionLostAtAVersionWithoutUndoIsADatabaseFailureAndLeavesNoConnectionOpen()
+            throws Exception {
+        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+                Stairway.of(MigrationSet.load(List.of("classpath:sets/catalog-connection-lost")))
+                        .withUndoPolicy(UndoPolicy.NONE).run(db())).report().failure();
+
+        assertThat(failure.step()).isEqualTo("database");
+        assertThat(failure.message()).contains("failed during verification");
+        assertThat(otherConnections()).as("connections the run left open").isZero();
+    }
+
+    @Test
+    void aWrongDdlTrackingSettingIsRefusedBeforeAnyConnectionOpens() throws Exception {
+        Throwable thrown = withTracking("sometimes", () -> catchThrowable(() -> stairway("good").run(db())));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("verifiedschema.stairway.trackDdl is \"sometimes\"")
+                .hasMessageContaining("use true, false or the number of tables and views");
+        assertThat(otherConnections()).as("connections the run left open").isZero();
+    }
+
+    /**
+     * The backends of the test's database other than the one asking, once those of closed
+     * connections have gone (a backend ends a moment after its client closes the connection).
+     */
+    private long otherConnections() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        try (Connection connection = db().getConnection(); Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_catalog.pg_stat_activity"
+                        + " WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()")) {
+                    rs.next();
+                    long others = rs.getLong(1);
+                    if (others == 0 || System.nanoTime() > deadline) {
+                        return others;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test

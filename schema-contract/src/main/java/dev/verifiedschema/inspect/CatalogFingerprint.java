@@ -38,7 +38,7 @@ final class CatalogFingerprint {
     private static String build(boolean narrowed) {
         List<String> parts = new ArrayList<>();
         for (String query : CatalogSql.QUERIES) {
-            String sql = CatalogSql.read(query, narrowed);
+            String sql = CatalogSql.query(query);
             parts.add(switch (query) {
                 case "SCHEMATA" -> part("'" + Fingerprint.SCHEMA + "'", "'SCHEMATA ' || r::text", sql, "true");
                 case "SEQUENCES" -> part("'" + Fingerprint.SEQUENCES + "'", "'SEQUENCES ' || r::text", sql, "true");

@@ -56,7 +56,7 @@ final class CatalogReader {
         List<String> parts = new ArrayList<>();
         for (String query : QUERIES) {
             parts.add("SELECT '" + query + "' AS q, pg_catalog.to_jsonb(r)::pg_catalog.text AS x FROM (\n"
-                    + CatalogSql.read(query, narrowed) + "\n) r");
+                    + CatalogSql.query(query) + "\n) r");
         }
         return CatalogSql.with(narrowed) + String.join("\nUNION ALL\n", parts);
     }

@@ -123,7 +123,7 @@ final class CatalogSession implements AutoCloseable {
         narrowed = !relations.isEmpty();
     }
 
-    /** Whether the session reads only some tables and views (use {@link CatalogSql#read(String, boolean)} so). */
+    /** Whether the session reads only some tables and views (use {@link CatalogSql#with(boolean)} so). */
     boolean narrowed() {
         return narrowed;
     }

@@ -73,7 +73,7 @@ final class CatalogSql {
     }
 
     /**
-     * The {@code WITH} clause that a statement made of {@link #read(String, boolean)} texts starts
+     * The {@code WITH} clause that a statement made of {@link #query(String)} texts starts
      * with: the relations the queries read, all of the schema's or only the named ones.
      */
     static String with(boolean narrowed) {
@@ -85,16 +85,16 @@ final class CatalogSql {
      * reading every relation (with its {@link #with(boolean) WITH clause} when it reads relations).
      */
     static String read(String name) {
-        String text = read(name, false);
+        String text = query(name);
         return raw(name).contains("${relations}") ? with(false) + text : text;
     }
 
     /**
      * The text of {@code <name>.sql}, for a statement that starts with {@link #with(boolean)}: its
-     * tables and views are read from there, all of the schema's or, when {@code narrowed}, only those
-     * the session setting names (the two statements are planned once each per connection).
+     * tables and views are read from there, all of the schema's or only those the session setting
+     * names, as that clause says (the two statements are planned once each per connection).
      */
-    static String read(String name, boolean narrowed) {
+    static String query(String name) {
         return raw(name).replace("${relations}", RELATIONS_CTE)
                 .replace("${sequenceFilter}", kindFilter("sequences"))
                 .replace("${functionFilter}", kindFilter("functions"));
