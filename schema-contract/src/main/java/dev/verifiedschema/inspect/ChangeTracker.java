@@ -77,7 +77,10 @@ public final class ChangeTracker {
             + "DROP EVENT TRIGGER IF EXISTS verifiedschema_ddl_drop;\n"
             + "DROP SCHEMA IF EXISTS verifiedschema_ddl CASCADE";
     /**
-     * Empties the log and says what it touched, one row per finding: ({@code relation}, name) for a
+     * Empties the log and says what it touched, one row per finding (the dependents of what was
+     * touched are looked up through pg_depend's index, one object at a time: the OFFSET 0 keeps the
+     * planner from joining the whole of pg_depend by hash at every step of the recursion, which cost
+     * as much as the rest of the statement and grew with the database): ({@code relation}, name) for a
      * table or view of the schema, ({@code index}, name) for a dropped index of the schema, ({@code
      * kind}, sequences|functions|enums|schema), and ({@code name}, name) for every table and view the
      * schema holds now; ({@code kind}, {@code untracked}) when the event triggers are not both enabled.
@@ -88,8 +91,9 @@ public final class ChangeTracker {
                 SELECT ev.classid, ev.objid FROM ev
                 WHERE ev.address IS NULL AND ev.classid <> 'pg_catalog.pg_namespace'::pg_catalog.regclass
                 UNION
-                SELECT d.classid, d.objid FROM obj JOIN pg_catalog.pg_depend d
-                ON d.refclassid = obj.classid AND d.refobjid = obj.objid
+                SELECT d.classid, d.objid FROM obj CROSS JOIN LATERAL (SELECT d.classid, d.objid
+                    FROM pg_catalog.pg_depend d WHERE d.refclassid = obj.classid AND d.refobjid = obj.objid
+                    OFFSET 0) d
                 WHERE d.classid <> 'pg_catalog.pg_namespace'::pg_catalog.regclass),
             rel AS (
                 SELECT CASE obj.classid
