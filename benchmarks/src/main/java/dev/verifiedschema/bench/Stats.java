@@ -31,6 +31,11 @@ final class Stats {
         return (System.nanoTime() - startNanos) / 1e6;
     }
 
+    /** A ratio rounded for printing, to two decimals. */
+    static double round2(double ratio) {
+        return Math.rint(ratio * 100) / 100;
+    }
+
     /** A median rounded for printing: whole milliseconds above 10, else two decimals. */
     static double round(double ms) {
         return ms >= 10 ? Math.rint(ms) : Math.rint(ms * 100) / 100;
