@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +37,9 @@ import java.util.TreeSet;
  * to a parent the grandchildren), their tables (an index, constraint, default, trigger or rule
  * belongs to one), and, for dropped objects,
  * the table their address names; a dropped index names no table, so the snapshot taken before the
- * change says which table held it. Tables and views that appeared or disappeared are found by name.
+ * change says which table held it. Tables and views that appeared, vanished or were renamed are found
+ * by OID: the tracker keeps the schema's tables and views by OID (listed once at install), and the log
+ * names every relation a command created, altered, renamed, moved or dropped.
  * Sequences, functions and enum types are rehashed when any sequence, function or type was logged
  * (in whatever schema: one may have moved out of this one), the schema row and enum types always. When the log cannot say (the schema itself changed, an index of unknown table was
  * dropped, the event triggers are gone or disabled), the whole schema is fingerprinted.
@@ -77,13 +81,25 @@ public final class ChangeTracker {
             + "DROP EVENT TRIGGER IF EXISTS verifiedschema_ddl_drop;\n"
             + "DROP SCHEMA IF EXISTS verifiedschema_ddl CASCADE";
     /**
+     * Which {@code pg_class} rows (alias {@code c}) are the tables and views a snapshot holds: those
+     * the TABLES query reads (of the schema, not Flyway's history table, no extension's member).
+     */
+    private static final String SNAPSHOT_RELATION = "c.relnamespace = ${schemaOid} AND c.relkind IN ('r', 'p', 'v', 'm')"
+            + " AND c.relname <> 'flyway_schema_history' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+            + " WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'e')";
+    /** The schema's tables and views a snapshot holds, by OID. */
+    private static final String RELATIONS = "SELECT c.oid, c.relname::text FROM pg_catalog.pg_class c WHERE "
+            + SNAPSHOT_RELATION;
+    /**
      * Empties the log and says what it touched, one row per finding (the dependents of what was
      * touched are looked up through pg_depend's index, one object at a time: the OFFSET 0 keeps the
      * planner from joining the whole of pg_depend by hash at every step of the recursion, which cost
      * as much as the rest of the statement and grew with the database): ({@code relation}, name) for a
      * table or view of the schema, ({@code index}, name) for a dropped index of the schema, ({@code
-     * kind}, sequences|functions|enums|schema), and ({@code name}, name) for every table and view the
-     * schema holds now; ({@code kind}, {@code untracked}) when the event triggers are not both enabled.
+     * kind}, sequences|functions|enums|schema), and ({@code touched}, "oid name") for every relation
+     * the log names, with its name if it is now a table or view a snapshot holds, else none (dropped,
+     * moved to another schema, adopted by an extension, an index); and ({@code kind}, {@code untracked})
+     * when the event triggers are not both enabled.
      */
     private static final String READ_LOG = """
             WITH RECURSIVE ev AS (DELETE FROM verifiedschema_ddl.log RETURNING classid, objid, object_type, address),
@@ -138,19 +154,25 @@ public final class ChangeTracker {
                 FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}) OR ev.address[1] = (SELECT n.nspname
                 FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}))
             UNION
-            SELECT 'name', c.relname::text FROM pg_catalog.pg_class c
-            WHERE c.relnamespace = ${schemaOid} AND c.relkind IN ('r', 'p', 'v', 'm')
-              AND c.relname <> 'flyway_schema_history'
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'e')
+            SELECT 'touched', ev.objid::text || ' ' || COALESCE((SELECT c.relname::text FROM pg_catalog.pg_class c
+                WHERE c.oid = ev.objid AND ${snapshotRelation}), '') FROM ev
+            WHERE ev.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+
             UNION
             SELECT 'kind', 'untracked' WHERE (SELECT pg_catalog.count(*) FROM pg_catalog.pg_event_trigger e
                 WHERE e.evtname IN ('verifiedschema_ddl_end', 'verifiedschema_ddl_drop') AND e.evtenabled = 'A') <> 2""";
 
     private final String schema;
+    /**
+     * The schema's tables and views by OID, as of the last fingerprint: a table's name changes, and a
+     * table comes or goes, only by DDL on that table, which the log names by OID; so the log says
+     * which names appeared and vanished without listing every table at every step.
+     */
+    private Map<Long, String> known;
 
-    private ChangeTracker(String schema) {
+    private ChangeTracker(String schema, Map<Long, String> known) {
         this.schema = schema;
+        this.known = known;
     }
 
     /**
@@ -169,13 +191,18 @@ public final class ChangeTracker {
         try (Statement statement = connection.createStatement()) {
             statement.execute(UNINSTALL);
             statement.execute(INSTALL);
+            Map<Long, String> known = relations(connection, schemaOid(connection, schema));
             connection.commit();
-            return Optional.of(new ChangeTracker(schema));
+            return Optional.of(new ChangeTracker(schema, known));
         } catch (SQLException e) {
             connection.rollback();
             LOG.info("Fingerprinting schema {} in full after every step: DDL cannot be tracked here ({})", schema,
                     e.getMessage());
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // leaves nothing installed: switching auto-commit back on would commit it
+            connection.rollback();
+            throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
@@ -195,10 +222,10 @@ public final class ChangeTracker {
     public Fingerprint fingerprint(Connection connection, Fingerprint previous, SchemaSnapshot before) {
         Set<String> relations = new TreeSet<>();
         Set<String> kinds = new HashSet<>();
-        Set<String> names = new HashSet<>();
+        Map<Long, String> touched = new HashMap<>();
         try (CatalogSession session = CatalogSession.open(connection, schema)) {
-            try (PreparedStatement read = connection.prepareStatement(READ_LOG.replace("${schemaOid}",
-                    Long.toString(session.schemaOid())))) {
+            try (PreparedStatement read = connection.prepareStatement(READ_LOG.replace("${snapshotRelation}",
+                    SNAPSHOT_RELATION).replace("${schemaOid}", Long.toString(session.schemaOid())))) {
                 CatalogSql.prepareAtOnce(read);
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
@@ -208,7 +235,11 @@ public final class ChangeTracker {
                         }
                         switch (rs.getString(1)) {
                             case "relation" -> relations.add(name);
-                            case "name" -> names.add(name);
+                            case "touched" -> {
+                                int space = name.indexOf(' ');
+                                String now = name.substring(space + 1);
+                                touched.put(Long.parseLong(name.substring(0, space)), now.isEmpty() ? null : now);
+                            }
                             case "index" -> relations.add(tableOfIndex(before, name).orElse(UNKNOWN_TABLE));
                             default -> kinds.add(name);
                         }
@@ -216,9 +247,23 @@ public final class ChangeTracker {
                 }
             }
             if (kinds.contains(Fingerprint.SCHEMA) || kinds.contains(UNTRACKED) || relations.contains(UNKNOWN_TABLE)) {
+                known = relations(connection, session.schemaOid());
                 return CatalogFingerprint.read(connection, session);
             }
-            if (relations.isEmpty() && kinds.isEmpty() && previous.relationCount() == names.size()
+            boolean renamedOrGone = false;
+            for (Map.Entry<Long, String> relation : touched.entrySet()) {
+                String was = known.get(relation.getKey());
+                String now = relation.getValue();
+                if (now == null) {
+                    renamedOrGone |= known.remove(relation.getKey()) != null;
+                } else if (!now.equals(was)) {
+                    renamedOrGone |= was != null;
+                    known.put(relation.getKey(), now);
+                    relations.add(now);
+                }
+            }
+            Set<String> names = new HashSet<>(known.values());
+            if (relations.isEmpty() && kinds.isEmpty() && !renamedOrGone && previous.relationCount() == names.size()
                     && names.stream().allMatch(previous::hasRelation)) {
                 return previous;
             }
@@ -239,6 +284,32 @@ public final class ChangeTracker {
             throw new InspectionException(schema, "Cannot fingerprint schema \"" + schema + "\" from its DDL log: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The OID of the schema, by name. */
+    private static long schemaOid(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ?")) {
+            find.setString(1, schema);
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the database has no schema \"" + schema + "\"");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The schema's tables and views a snapshot holds, by OID: a full listing, at the start and after a full read. */
+    private static Map<Long, String> relations(Connection connection, long schemaOid) throws SQLException {
+        Map<Long, String> relations = new HashMap<>();
+        try (Statement list = connection.createStatement();
+             ResultSet rs = list.executeQuery(RELATIONS.replace("${schemaOid}", Long.toString(schemaOid)))) {
+            while (rs.next()) {
+                relations.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return relations;
     }
 
     /** The table that held a dropped index, from the snapshot taken before. */

@@ -107,7 +107,9 @@ class ChangeTrackerTest {
                 "ALTER TABLE mover SET SCHEMA side", // takes its serial sequence along
                 "ALTER TABLE root ADD COLUMN added int", // reaches the grandchild
                 "ALTER TABLE part_root ADD COLUMN note text", // reaches the sub-partition
-                "CREATE EXTENSION IF NOT EXISTS pg_buffercache"}; // an extension's view makes no part
+                "CREATE EXTENSION IF NOT EXISTS pg_buffercache", // an extension's view makes no part
+                "ALTER EXTENSION pg_buffercache ADD TABLE shape", // an extension's member leaves the snapshot
+                "ALTER EXTENSION pg_buffercache DROP TABLE shape"}; // and comes back
         try (Connection connection = db.getConnection()) {
             ChangeTracker tracker = ChangeTracker.install(connection, "public").orElseThrow();
             replay(db, connection, tracker, false, changes);
