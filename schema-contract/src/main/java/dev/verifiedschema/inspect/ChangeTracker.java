@@ -39,14 +39,20 @@ import java.util.TreeSet;
  * the table their address names; a dropped index names no table, so the snapshot taken before the
  * change says which table held it. Tables and views that appeared, vanished or were renamed are found
  * by OID: the tracker keeps the schema's tables and views by OID (listed once at install), and the log
- * names every relation a command created, altered, renamed, moved or dropped.
+ * names every relation a command created, altered, renamed, moved or dropped; when an extension
+ * changed (it may have adopted or let go of a table, which logs only the extension), the tables are
+ * listed again.
  * Sequences, functions and enum types are rehashed when any sequence, function or type was logged
  * (in whatever schema: one may have moved out of this one), the schema row and enum types always. When the log cannot say (the schema itself changed, an index of unknown table was
  * dropped, the event triggers are gone or disabled), the whole schema is fingerprinted.
  *
  * <p>Event triggers need a superuser: {@link #install} returns empty when they cannot be created, and
  * the caller fingerprints in full. Changes made without DDL (a direct update of a system catalog) are
- * not seen; the stairway compares its tracked fingerprint with a full one at the head to be sure.
+ * not seen, and neither is DDL run with the event triggers switched off ({@code SET event_triggers =
+ * off}, PostgreSQL 17); the stairway compares its tracked fingerprint with a full one at the head to
+ * be sure. A tracker follows one database, one call after the other: {@code previous} must be what
+ * its last call returned (or a full fingerprint taken since), and one database has one tracker at a
+ * time ({@link #install} replaces an earlier one's objects).
  * {@link #uninstall} drops everything it created. Not for production databases.
  */
 public final class ChangeTracker {
@@ -55,6 +61,8 @@ public final class ChangeTracker {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNTRACKED = "untracked";
+    /** A kind of change in the DDL log: an extension changed, and with it maybe its members. */
+    private static final String EXTENSION = "extension";
     /** Stands for the table of a dropped index that the earlier snapshot does not know (never a real name: NUL). */
     private static final String UNKNOWN_TABLE = "\0";
     private static final String INSTALL = """
@@ -98,7 +106,8 @@ public final class ChangeTracker {
      * table or view of the schema, ({@code index}, name) for a dropped index of the schema, ({@code
      * kind}, sequences|functions|enums|schema), and ({@code touched}, "oid name") for every relation
      * the log names, with its name if it is now a table or view a snapshot holds, else none (dropped,
-     * moved to another schema, adopted by an extension, an index); and ({@code kind}, {@code untracked})
+     * moved to another schema, an index); ({@code kind}, {@code extension}) when an extension changed
+     * (adopting or letting go of a table logs only the extension), and ({@code kind}, {@code untracked})
      * when the event triggers are not both enabled.
      */
     private static final String READ_LOG = """
@@ -159,6 +168,8 @@ public final class ChangeTracker {
             WHERE ev.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
 
             UNION
+            SELECT 'kind', 'extension' FROM ev WHERE ev.classid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+            UNION
             SELECT 'kind', 'untracked' WHERE (SELECT pg_catalog.count(*) FROM pg_catalog.pg_event_trigger e
                 WHERE e.evtname IN ('verifiedschema_ddl_end', 'verifiedschema_ddl_drop') AND e.evtenabled = 'A') <> 2""";
 
@@ -188,22 +199,23 @@ public final class ChangeTracker {
         Objects.requireNonNull(schema, "schema");
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        boolean committed = false;
         try (Statement statement = connection.createStatement()) {
             statement.execute(UNINSTALL);
             statement.execute(INSTALL);
             Map<Long, String> known = relations(connection, schemaOid(connection, schema));
             connection.commit();
+            committed = true;
             return Optional.of(new ChangeTracker(schema, known));
         } catch (SQLException e) {
-            connection.rollback();
             LOG.info("Fingerprinting schema {} in full after every step: DDL cannot be tracked here ({})", schema,
                     e.getMessage());
             return Optional.empty();
-        } catch (RuntimeException e) {
-            // leaves nothing installed: switching auto-commit back on would commit it
-            connection.rollback();
-            throw e;
         } finally {
+            if (!committed) {
+                // whatever stopped it, nothing stays installed: switching auto-commit back on would commit it
+                connection.rollback();
+            }
             connection.setAutoCommit(autoCommit);
         }
     }
@@ -249,6 +261,17 @@ public final class ChangeTracker {
             if (kinds.contains(Fingerprint.SCHEMA) || kinds.contains(UNTRACKED) || relations.contains(UNKNOWN_TABLE)) {
                 known = relations(connection, session.schemaOid());
                 return CatalogFingerprint.read(connection, session);
+            }
+            if (kinds.remove(EXTENSION)) {
+                // an extension adopted or let go of a table or view, which logs only the extension:
+                // the list of the schema's tables says which
+                Map<Long, String> now = relations(connection, session.schemaOid());
+                for (Long oid : known.keySet()) {
+                    if (!now.containsKey(oid)) {
+                        touched.putIfAbsent(oid, null);
+                    }
+                }
+                touched.putAll(now);
             }
             boolean renamedOrGone = false;
             for (Map.Entry<Long, String> relation : touched.entrySet()) {

@@ -109,7 +109,9 @@ class ChangeTrackerTest {
                 "ALTER TABLE part_root ADD COLUMN note text", // reaches the sub-partition
                 "CREATE EXTENSION IF NOT EXISTS pg_buffercache", // an extension's view makes no part
                 "ALTER EXTENSION pg_buffercache ADD TABLE shape", // an extension's member leaves the snapshot
-                "ALTER EXTENSION pg_buffercache DROP TABLE shape"}; // and comes back
+                "CREATE SCHEMA unrelated", // a change that the tracker reads
+                "ALTER EXTENSION pg_buffercache DROP TABLE shape", // and comes back: only the extension is logged
+                "ALTER EXTENSION pg_buffercache DROP VIEW pg_buffercache"}; // a view the extension lets go of
         try (Connection connection = db.getConnection()) {
             ChangeTracker tracker = ChangeTracker.install(connection, "public").orElseThrow();
             replay(db, connection, tracker, false, changes);
