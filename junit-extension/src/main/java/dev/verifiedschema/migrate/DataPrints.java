@@ -74,13 +74,7 @@ final class DataPrints implements AutoCloseable {
 
         /** Waits for the read and forgets it, whatever came of it: the run has failed already. */
         void discard() {
-            try {
-                print.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                LOG.debug("A data print no longer needed failed: {}", e.getCause().toString());
-            }
+            settle(print, "A data print no longer needed");
         }
     }
 
@@ -121,12 +115,17 @@ final class DataPrints implements AutoCloseable {
             return null;
         });
         thread.shutdown();
+        settle(closed, "Closing the data print connection");
+    }
+
+    /** Waits for a task to end, whatever comes of it; a failure is only logged, as {@code what} failed. */
+    private static void settle(Future<?> task, String what) {
         try {
-            closed.get();
+            task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            LOG.debug("Closing the data print connection failed: {}", e.getCause().toString());
+            LOG.debug("{} failed: {}", what, e.getCause().toString());
         }
     }
 }

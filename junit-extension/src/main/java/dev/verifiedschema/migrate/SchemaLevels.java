@@ -1,14 +1,13 @@
 package dev.verifiedschema.migrate;
 
 import dev.verifiedschema.compare.SchemaDiff;
+import dev.verifiedschema.contract.Identifiers;
 import dev.verifiedschema.inspect.ChangeTracker;
 import dev.verifiedschema.inspect.Fingerprint;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.verifiedschema.contract.Identifiers;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -40,7 +39,7 @@ final class SchemaLevels {
     private final String schema;
     private final DataSource database;
     /**
-     * Reads (snapshots, fingerprints, data prints) and never writes: the server plans a prepared
+     * Reads snapshots and fingerprints and never writes: the server plans a prepared
      * statement again on a connection that has run DDL, and the catalog queries are the largest
      * statements the stairway runs over and over. Opened by the first-level thread; the caller's
      * thread uses it once {@link #first()} has returned.
@@ -66,10 +65,9 @@ final class SchemaLevels {
 
     /**
      * Starts the first-level thread: it opens the catalog connection at once (while the caller opens
-     * its own and brings the schema to its starting level), waits for {@link #ready(Connection)}, then reads the
-     * schema before the climb (full fingerprint and snapshot) and plans the statements of later
-     * snapshot updates, while Flyway sets itself up.
-     *
+     * its own and brings the schema to its starting level), waits for {@link #ready(Connection)}, then
+     * reads the schema before the climb (full fingerprint and snapshot) and plans the statements of
+     * later snapshot updates, while Flyway sets itself up.
      */
     SchemaLevels(String schema, DataSource database) {
         this.schema = schema;
