@@ -166,12 +166,12 @@ public final class ChangeTracker {
             SELECT 'touched', ev.objid::text || ' ' || COALESCE((SELECT c.relname::text FROM pg_catalog.pg_class c
                 WHERE c.oid = ev.objid AND ${snapshotRelation}), '') FROM ev
             WHERE ev.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-
             UNION
             SELECT 'kind', 'extension' FROM ev WHERE ev.classid = 'pg_catalog.pg_extension'::pg_catalog.regclass
             UNION
             SELECT 'kind', 'untracked' WHERE (SELECT pg_catalog.count(*) FROM pg_catalog.pg_event_trigger e
-                WHERE e.evtname IN ('verifiedschema_ddl_end', 'verifiedschema_ddl_drop') AND e.evtenabled = 'A') <> 2""";
+                WHERE e.evtname IN ('verifiedschema_ddl_end', 'verifiedschema_ddl_drop') AND e.evtenabled = 'A') <> 2"""
+            .replace("${snapshotRelation}", SNAPSHOT_RELATION);
 
     private final String schema;
     /**
@@ -236,8 +236,8 @@ public final class ChangeTracker {
         Set<String> kinds = new HashSet<>();
         Map<Long, String> touched = new HashMap<>();
         try (CatalogSession session = CatalogSession.open(connection, schema)) {
-            try (PreparedStatement read = connection.prepareStatement(READ_LOG.replace("${snapshotRelation}",
-                    SNAPSHOT_RELATION).replace("${schemaOid}", Long.toString(session.schemaOid())))) {
+            try (PreparedStatement read = connection.prepareStatement(READ_LOG.replace("${schemaOid}",
+                    Long.toString(session.schemaOid())))) {
                 CatalogSql.prepareAtOnce(read);
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
