@@ -94,7 +94,7 @@ final class Verification implements AutoCloseable {
         }
         write(inputs, report);
         String template = server.createDatabase(null);
-        Flyways.configure(server.dataSource(template), inputs.set().locations(), inputs.schema()).load().migrate();
+        Flyways.migrateToHead(server.dataSource(template), inputs.set(), inputs.schema());
         return new Verification(report, null, new ClonePool(server, template, inputs.settings().prefetch()));
     }
 

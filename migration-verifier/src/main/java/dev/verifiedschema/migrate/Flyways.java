@@ -33,6 +33,17 @@ public final class Flyways {
                 .cleanDisabled(true);
     }
 
+    /**
+     * Migrates a database plainly to the set's head, as an application's start-up would: no checks.
+     * Front ends use it for what the stairway does not build itself (a template to clone, a stand-in
+     * for production).
+     *
+     * @throws org.flywaydb.core.api.FlywayException when a migration fails
+     */
+    public static void migrateToHead(DataSource dataSource, MigrationSet set, String schema) {
+        configure(dataSource, set.locations(), schema).load().migrate();
+    }
+
     /** Flyway reads a bare location as a classpath one; ours means the file system. */
     static String location(String location) {
         return location.startsWith("classpath:") || location.startsWith("filesystem:") ? location

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -39,14 +41,19 @@ final class ScriptSource {
             try {
                 ClassLoader loader = Thread.currentThread().getContextClassLoader();
                 Enumeration<URL> urls = (loader != null ? loader : ScriptSource.class.getClassLoader()).getResources(dir);
+                // a resource on two classpath entries (a module's classes and its jar) is one script, as
+                // for Flyway and the class loader: the first entry's copy
+                Set<String> seen = new HashSet<>();
+                List<Found> all = new ArrayList<>();
                 while (urls.hasMoreElements()) {
                     URL url = urls.nextElement();
                     if ("jar".equals(url.getProtocol())) {
-                        scanJar(url, dir, found);
+                        scanJar(url, dir, all);
                     } else {
-                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, found);
+                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, all);
                     }
                 }
+                all.stream().filter(f -> seen.add(f.path())).forEach(found::add);
             } catch (IOException | URISyntaxException e) {
                 throw new MigrationSetException(location, List.of("the location cannot be read: " + e.getMessage()));
             }

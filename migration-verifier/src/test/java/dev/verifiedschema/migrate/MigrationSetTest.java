@@ -25,6 +25,24 @@ class MigrationSetTest {
     }
 
     @Test
+    void aScriptOnTwoClasspathEntriesIsOneScriptAsForTheClassLoader(@TempDir Path dir) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes/db/twice"));
+        Path jarLike = Files.createDirectories(dir.resolve("copy/db/twice"));
+        Files.writeString(classes.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint);");
+        Files.writeString(jarLike.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint);");
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{
+                dir.resolve("classes").toUri().toURL(), dir.resolve("copy").toUri().toURL()}, null)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            MigrationSet set = MigrationSet.load(List.of("classpath:db/twice"));
+            assertThat(set.forwards()).extracting(MigrationScript::path)
+                    .containsExactly("classpath:db/twice/V1__accounts.sql");
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
+    @Test
     void duplicateVersionsAreReportedBeforeAnythingRuns() {
         assertThatThrownBy(() -> MigrationSet.load(List.of("classpath:sets/duplicate-version")))
                 .isInstanceOf(MigrationSetException.class)

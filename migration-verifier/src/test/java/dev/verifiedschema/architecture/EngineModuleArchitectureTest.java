@@ -1,0 +1,51 @@
+package dev.verifiedschema.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The engine (provisioning and the stairway) serves every front end, so it may know none of them:
+ * no JUnit, no picocli, no class of the JUnit extension or the command line. The rules read this
+ * module's own compiled classes only.
+ */
+class EngineModuleArchitectureTest {
+
+    private static final JavaClasses ENGINE = new ClassFileImporter().importPath(Path.of("target", "classes"));
+
+    @Test
+    void theEngineImportsNoTestFrameworkAndNoCommandLineLibrary() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..",
+                        "picocli..", "org.assertj..")
+                .because("the engine runs inside the command line, a Maven plugin or an application, "
+                        + "none of which carries JUnit or picocli")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theEngineKnowsNoFrontEnd() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.verifiedschema.junit..",
+                        "dev.verifiedschema.cli..")
+                .because("front ends are built on the engine, never the other way round")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theModuleHoldsOnlyTheEnginesPackages() {
+        noClasses().should().resideOutsideOfPackages("dev.verifiedschema.migrate..", "dev.verifiedschema.provision..")
+                .because("contract, inspection and reports live in schema-contract; front ends in their own modules")
+                .check(ENGINE);
+    }
+
+    @Test
+    void provisioningKnowsNothingOfMigrations() {
+        noClasses().that().resideInAPackage("dev.verifiedschema.provision..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.verifiedschema.migrate..", "org.flywaydb..")
+                .because("data flows one way: provision hands out a database, migrate builds the schema in it")
+                .check(ENGINE);
+    }
+}
