@@ -1,6 +1,8 @@
 package dev.verifiedschema.cli;
 
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.migrate.Baseline;
+import dev.verifiedschema.migrate.Finding;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
@@ -32,6 +34,17 @@ final class VerifyCommand extends DatabaseCommand {
     @Option(names = "--no-full-downgrade", description = "skip undoing everything from head to zero")
     boolean noFullDowngrade;
 
+    @Option(names = "--fail-fast", description = "stop at the first failing step (default: go on and report every one)")
+    boolean failFast;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "accept the findings recorded in this baseline: report them, fail only on new ones")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "record every finding of this run in FILE (to adopt the stairway on an existing set)")
+    Path writeBaseline;
+
     @Option(names = "--pg-version", paramLabel = "N", defaultValue = "0",
             description = "PostgreSQL major version for embedded PostgreSQL (must match the binaries on the classpath)")
     int pgVersion;
@@ -43,8 +56,13 @@ final class VerifyCommand extends DatabaseCommand {
         FixtureSet fixtureSet = fixtures == null ? FixtureSet.none()
                 : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "--fixtures").toAbsolutePath());
         UndoPolicy policy = parsePolicy(undo);
+        if (baseline != null && writeBaseline != null) {
+            throw CliException.badInput("--baseline and --write-baseline exclude each other: write the baseline "
+                    + "once, then verify with it");
+        }
         Stairway stairway = Stairway.of(set).withContract(contract).withFixtures(fixtureSet).withUndoPolicy(policy)
-                .withFullDowngrade(!noFullDowngrade);
+                .withFullDowngrade(!noFullDowngrade).failFast(failFast)
+                .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")));
         StairwayReport report;
         try (Scratch scratch = db.given() ? Scratch.external(db.url, db.user, db.password(root.env))
                 : Scratch.embedded(pgVersion)) {
@@ -55,7 +73,20 @@ final class VerifyCommand extends DatabaseCommand {
                 report = e.report();
             }
         }
-        return fromReport(new Result("verify"), report);
+        Result result = new Result("verify");
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, report);
+            report = report.acceptedBy(Baseline.load(writeBaseline));
+            result.put("baselineWritten", writeBaseline.toAbsolutePath().toString());
+        }
+        fromReport(result, report);
+        if (writeBaseline != null) {
+            long recorded = report.findings().stream().filter(f -> !f.fails()).count();
+            result.summary("Baseline of " + recorded + " finding" + (recorded == 1 ? "" : "s") + " written to "
+                    + writeBaseline + "; verify with --baseline " + writeBaseline + " to fail only on new findings. "
+                    + result.summary());
+        }
+        return result;
     }
 
     static UndoPolicy parsePolicy(String text) {
@@ -67,20 +98,32 @@ final class VerifyCommand extends DatabaseCommand {
     }
 
     static Result fromReport(Result result, StairwayReport report) {
+        String accepted = report.findings().stream().filter(f -> !f.fails())
+                .map(f -> "  " + f.where() + " [" + f.accepted() + "]: " + f.message().strip().lines().findFirst()
+                        .orElse("")).collect(java.util.stream.Collectors.joining("\n"));
+        String gone = report.baselineGone().stream().map(e -> "  - " + e.describe())
+                .collect(java.util.stream.Collectors.joining("\n"));
         result.summary(report.describe().lines().findFirst().orElse(""))
                 .details((report.remediationSql() == null || report.remediationSql().isBlank() ? ""
                         : "Remediation SQL (write it into the next migration, with its undo script):\n"
                         + report.remediationSql() + "\n")
+                        + (accepted.isEmpty() ? "" : "Accepted findings (reported, not failed):\n" + accepted + "\n")
+                        + (gone.isEmpty() ? "" : "Baseline entries that no longer occur (remove them from the "
+                        + "baseline):\n" + gone + "\n")
                         + (report.steps().isEmpty() ? "" : "Steps:\n" + report.steps().stream()
                         .map(s -> "  " + s.describe()).collect(java.util.stream.Collectors.joining("\n"))));
         for (StepResult step : report.steps()) {
             result.passed("V" + step.version(), step.describe());
         }
-        if (report.failure() != null) {
-            StairwayReport.Failure f = report.failure();
-            result.problem((f.version() == null ? "" : "V" + f.version() + " ") + f.step()
-                    + (f.script() == null ? "" : " (" + f.script() + ")"), f.message().strip());
+        for (Finding f : report.findings()) {
+            if (f.fails()) {
+                result.problem(f.where(), f.message().strip());
+            } else {
+                result.passed(f.where(), "accepted (" + f.accepted() + "): " + f.message().strip());
+            }
         }
+        report.baselineGone().forEach(e -> result.passed("baseline", "no longer occurs, remove it from the baseline: "
+                + e.describe()));
         report.violations().forEach(v -> result.problem(v.table() + (v.object() == null || v.object().equals(v.table())
                 ? "" : "." + v.object()), v.describe()));
         try {

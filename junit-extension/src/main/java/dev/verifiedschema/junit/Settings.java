@@ -16,7 +16,8 @@ import java.util.function.Function;
  * {@code verifiedschema.*} configuration parameters, then defaults.
  */
 record Settings(List<String> migrations, String contract, String fixtures, ServerSettings server, String schema,
-                UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir) {
+                UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir,
+                boolean failFast, String baseline, String writeBaseline) {
 
     static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
         Lookup p = new Lookup(parameters);
@@ -43,16 +44,27 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 ? a.isolation() == VerifiedSchema.Isolation.METHOD
                 : p.get(VerifiedSchema.ISOLATION_KEY).map(v -> choice(VerifiedSchema.ISOLATION_KEY, v,
                 VerifiedSchema.Isolation.class) == VerifiedSchema.Isolation.METHOD).orElse(false);
+        boolean failFast = a.failFast() != VerifiedSchema.Toggle.DEFAULT ? a.failFast() == VerifiedSchema.Toggle.ON
+                : p.get(VerifiedSchema.FAIL_FAST_KEY).map(v -> bool(VerifiedSchema.FAIL_FAST_KEY, v)).orElse(false);
+        String baseline = first(a.baseline(), p.get(VerifiedSchema.BASELINE_KEY));
+        String writeBaseline = p.get(VerifiedSchema.WRITE_BASELINE_KEY).orElse(null);
+        if (baseline != null && writeBaseline != null) {
+            throw new ExtensionConfigurationException("Both a baseline (" + baseline + ") and "
+                    + VerifiedSchema.WRITE_BASELINE_KEY + " (" + writeBaseline + ") are set; write the baseline once, "
+                    + "then verify with it");
+        }
         int prefetch = p.get(VerifiedSchema.PREFETCH_KEY).map(v -> integer(VerifiedSchema.PREFETCH_KEY, v)).orElse(2);
         return new Settings(migrations, first(a.contract(), p.get(VerifiedSchema.CONTRACT_KEY)),
                 first(a.fixtures(), p.get(VerifiedSchema.FIXTURES_KEY)), server,
                 first(a.schema(), p.get(VerifiedSchema.SCHEMA_KEY)), undo, fullDowngrade, perMethod,
-                Math.max(0, prefetch), p.get(VerifiedSchema.REPORT_DIR_KEY).orElse("target/verified-schema"));
+                Math.max(0, prefetch), p.get(VerifiedSchema.REPORT_DIR_KEY).orElse("target/verified-schema"),
+                failFast, baseline, writeBaseline);
     }
 
     /** What makes two verifications the same, apart from script content. */
     String verificationOptions() {
-        return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema;
+        return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema + ";failFast=" + failFast
+                + ";writeBaseline=" + writeBaseline;
     }
 
     private static String first(String attribute, Optional<String> parameter) {

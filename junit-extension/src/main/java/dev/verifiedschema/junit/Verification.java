@@ -2,6 +2,7 @@ package dev.verifiedschema.junit;
 
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.ContractLoader;
+import dev.verifiedschema.migrate.Baseline;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.Flyways;
 import dev.verifiedschema.migrate.MigrationSet;
@@ -40,7 +41,8 @@ final class Verification implements AutoCloseable {
     }
 
     /** What the verification is keyed by: the hash of scripts, contract, fixtures and options. */
-    record Inputs(MigrationSet set, Contract contract, String contractText, FixtureSet fixtures, Settings settings) {
+    record Inputs(MigrationSet set, Contract contract, String contractText, FixtureSet fixtures, Baseline baseline,
+                  String baselineText, Settings settings) {
         static Inputs load(Settings settings) {
             MigrationSet set = MigrationSet.load(settings.migrations());
             Contract contract = null;
@@ -52,13 +54,15 @@ final class Verification implements AutoCloseable {
                 contractText = contract.toString();
             }
             FixtureSet fixtures = settings.fixtures() == null ? FixtureSet.none() : FixtureSet.load(settings.fixtures());
-            return new Inputs(set, contract, contractText, fixtures, settings);
+            Baseline baseline = settings.baseline() == null ? null : Baseline.load(settings.baseline());
+            return new Inputs(set, contract, contractText, fixtures, baseline,
+                    baseline == null ? "" : baseline.toString(), settings);
         }
 
         String key() {
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                for (String part : new String[]{set.contentHash(), contractText, fixtures.contentKey(),
+                for (String part : new String[]{set.contentHash(), contractText, fixtures.contentKey(), baselineText,
                         settings.verificationOptions()}) {
                     digest.update(part.getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
@@ -84,11 +88,12 @@ final class Verification implements AutoCloseable {
         try {
             Stairway stairway = Stairway.of(inputs.set()).withContract(inputs.contract()).withFixtures(inputs.fixtures())
                     .withUndoPolicy(inputs.settings().undo()).withFullDowngrade(inputs.settings().fullDowngrade())
-                    .inSchema(inputs.schema());
-            report = stairway.run(server.dataSource(scratch));
-        } catch (StairwayException e) {
-            write(inputs, e.report());
-            return new Verification(e.report(), e, null);
+                    .inSchema(inputs.schema()).failFast(inputs.settings().failFast()).withBaseline(inputs.baseline());
+            report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
+            if (!report.passed()) {
+                write(inputs, report);
+                return new Verification(report, new StairwayException(report, null), null);
+            }
         } finally {
             server.dropDatabase(scratch);
         }
@@ -96,6 +101,25 @@ final class Verification implements AutoCloseable {
         String template = server.createDatabase(null);
         Flyways.migrateToHead(server.dataSource(template), inputs.set(), inputs.schema());
         return new Verification(report, null, new ClonePool(server, template, inputs.settings().prefetch()));
+    }
+
+    private static StairwayReport runReport(Stairway stairway, javax.sql.DataSource database) {
+        try {
+            return stairway.run(database);
+        } catch (StairwayException e) {
+            return e.report();
+        }
+    }
+
+    /** With {@value VerifiedSchema#WRITE_BASELINE_KEY}: records every finding, then accepts them. */
+    private static StairwayReport recordBaseline(Inputs inputs, StairwayReport report) {
+        String file = inputs.settings().writeBaseline();
+        if (file == null) {
+            return report;
+        }
+        Baseline.write(Path.of(file), report);
+        LOG.info("Baseline of {} findings written to {}", report.findings().size(), Path.of(file).toAbsolutePath());
+        return report.acceptedBy(Baseline.load(Path.of(file)));
     }
 
     private static void write(Inputs inputs, StairwayReport report) {

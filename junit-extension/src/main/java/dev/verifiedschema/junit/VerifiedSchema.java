@@ -68,6 +68,16 @@ public @interface VerifiedSchema {
     String PREFETCH_KEY = PREFIX + "prefetch";
     /** Where the stairway reports are written; default {@code target/verified-schema}. */
     String REPORT_DIR_KEY = PREFIX + "reportDir";
+    /** {@code false} (default: report every failing step) or {@code true}: stop at the first. */
+    String FAIL_FAST_KEY = PREFIX + "failFast";
+    /** A baseline of accepted findings ({@code classpath:} or a path); default none. */
+    String BASELINE_KEY = PREFIX + "baseline";
+    /**
+     * A file to record every finding of the verification in, as a baseline (only as a configuration
+     * parameter: {@code -Dverifiedschema.writeBaseline=src/test/resources/stairway-baseline.json});
+     * the verification then accepts what it recorded.
+     */
+    String WRITE_BASELINE_KEY = PREFIX + "writeBaseline";
 
     /** Migration locations ({@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration}). */
     String[] migrations() default {};
@@ -98,6 +108,12 @@ public @interface VerifiedSchema {
 
     /** One database per test class, or a fresh one per test method. */
     Isolation isolation() default Isolation.DEFAULT;
+
+    /** Whether to stop at the first failing step instead of reporting every one. */
+    Toggle failFast() default Toggle.DEFAULT;
+
+    /** A baseline of accepted findings ({@code classpath:stairway-baseline.json} or a file path). */
+    String baseline() default "";
 
     /** Where the PostgreSQL server comes from; {@code DEFAULT} defers to {@value #PROVIDER_KEY}. */
     enum Provider { DEFAULT, AUTO, EMBEDDED, TESTCONTAINERS, EXTERNAL }

@@ -27,54 +27,73 @@ public final class Stairway {
     final boolean fullDowngrade;
     final String schema;
     final MigrationVersion start;
+    final boolean failFast;
+    final Baseline baseline;
 
     private Stairway(MigrationSet set, Contract contract, FixtureSet fixtures, UndoPolicy undoPolicy,
-                     boolean fullDowngrade, String schema) {
-        this(set, contract, fixtures, undoPolicy, fullDowngrade, schema, null);
-    }
-
-    private Stairway(MigrationSet set, Contract contract, FixtureSet fixtures, UndoPolicy undoPolicy,
-                     boolean fullDowngrade, String schema, MigrationVersion start) {
-        this.start = start;
+                     boolean fullDowngrade, String schema, MigrationVersion start, boolean failFast, Baseline baseline) {
         this.set = Objects.requireNonNull(set, "set");
         this.contract = contract;
         this.fixtures = fixtures;
         this.undoPolicy = undoPolicy;
         this.fullDowngrade = fullDowngrade;
         this.schema = schema;
+        this.start = start;
+        this.failFast = failFast;
+        this.baseline = baseline;
     }
 
-    /** A stairway for this set: undo required, full downgrade on, schema {@code public}, no contract. */
+    /**
+     * A stairway for this set: undo required, full downgrade on, schema {@code public}, no contract,
+     * every finding reported (not fail-fast), no baseline.
+     */
     public static Stairway of(MigrationSet set) {
-        return new Stairway(set, null, FixtureSet.none(), UndoPolicy.REQUIRED, true, "public");
+        return new Stairway(set, null, FixtureSet.none(), UndoPolicy.REQUIRED, true, "public", null, false, null);
     }
 
     /** Checks this contract at head (its schema becomes the schema verified). */
     public Stairway withContract(Contract contract) {
         return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade,
-                contract == null ? schema : contract.schema(), start);
+                contract == null ? schema : contract.schema(), start, failFast, baseline);
     }
 
     /** Loads these fixtures along the way. */
     public Stairway withFixtures(FixtureSet fixtures) {
         return new Stairway(set, contract, fixtures == null ? FixtureSet.none() : fixtures, undoPolicy, fullDowngrade,
-                schema, start);
+                schema, start, failFast, baseline);
     }
 
     /** Whether undo scripts are required, optional or ignored. */
     public Stairway withUndoPolicy(UndoPolicy policy) {
-        return new Stairway(set, contract, fixtures, Objects.requireNonNull(policy), fullDowngrade, schema, start);
+        return new Stairway(set, contract, fixtures, Objects.requireNonNull(policy), fullDowngrade, schema, start,
+                failFast, baseline);
     }
 
     /** Whether to undo everything from head to zero at the end and require an empty schema. */
     public Stairway withFullDowngrade(boolean enabled) {
-        return new Stairway(set, contract, fixtures, undoPolicy, enabled, schema, start);
+        return new Stairway(set, contract, fixtures, undoPolicy, enabled, schema, start, failFast, baseline);
     }
 
     /** The schema the migrations build (when no contract names it). */
     public Stairway inSchema(String schemaName) {
         return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, Objects.requireNonNull(schemaName),
-                start);
+                start, failFast, baseline);
+    }
+
+    /**
+     * Whether to stop at the first finding that fails (as the stairway did before it learnt to go
+     * on). Off by default: a run reports every failing step, then the contract at head.
+     */
+    public Stairway failFast(boolean enabled) {
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, start, enabled, baseline);
+    }
+
+    /**
+     * Accepts the findings of this baseline: they are reported, and only findings not in it fail;
+     * entries that no longer occur are listed in the report ({@link StairwayReport#baselineGone()}).
+     */
+    public Stairway withBaseline(Baseline accepted) {
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, start, failFast, accepted);
     }
 
     /**
@@ -87,30 +106,31 @@ public final class Stairway {
             throw new MigrationSetException(String.join(", ", set.locations()), List.of("there is no V" + version
                     + "__*.sql to start from"));
         }
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, version);
+        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, version, failFast, baseline);
     }
 
     /**
      * Runs the stairway on an empty database.
      *
-     * @return the report of a verification in which every check held
-     * @throws StairwayException with the report when a step fails or the contract does not hold
-     * @throws MigrationSetException when undo scripts are required and some are missing
+     * @return the report of a verification in which every check held (accepted findings aside)
+     * @throws StairwayException with the report when a finding fails or the contract does not hold
+     * @throws MigrationSetException when a fixture has no version to follow or a directive is malformed
      */
     public StairwayReport run(DataSource database) {
-        checkUndoScripts();
+        checkInputs();
         return new StairwayRun(this, database).execute();
     }
 
-    private void checkUndoScripts() {
+    private void checkInputs() {
         List<String> orphans = fixtures.orphans(set).stream().map(f -> "fixture " + f.path() + " is for version "
                 + f.version() + ", but there is no V" + f.version() + "__*.sql; it would never load: rename it to "
                 + "the version after which it should load").toList();
         if (!orphans.isEmpty()) {
             throw new MigrationSetException(fixtures.location(), orphans);
         }
-        if (undoPolicy == UndoPolicy.REQUIRED) {
-            StairwayText.requireUndoScripts(set);
+        List<String> directives = Directives.problems(set);
+        if (!directives.isEmpty()) {
+            throw new MigrationSetException(String.join(", ", set.locations()), directives);
         }
     }
 }

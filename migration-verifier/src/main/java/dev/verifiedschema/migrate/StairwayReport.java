@@ -12,59 +12,84 @@ import dev.verifiedschema.snapshot.SchemaSnapshot;
 import java.util.List;
 
 /**
- * What the stairway did and found: one line per version with its timings, the contract check at
- * head, the full downgrade, and, when something failed, the failure with the step and script.
+ * What the stairway did and found: one line per version with its timings, every finding of every
+ * step (a run goes on after a failing step unless it is fail-fast), the contract check at head, the
+ * full downgrade, and the baseline entries that no longer occur.
  *
- * @param migrations   the migration locations
- * @param contract     the contract's source, or {@code null} when none was given
- * @param schema       the schema verified
- * @param steps        one result per version that was reached
- * @param violations   contract violations at head (empty when none or no contract)
+ * @param migrations    the migration locations
+ * @param contract      the contract's source, or {@code null} when none was given
+ * @param schema        the schema verified
+ * @param steps         one result per version that was reached
+ * @param violations    contract violations at head (empty when none or no contract)
  * @param fullDowngrade what became of the full downgrade check: {@code passed}, {@code failed} or {@code skipped: ...}
- * @param failure      the failure that stopped the stairway, or {@code null}
- * @param head         the snapshot at head, or {@code null} when head was not reached
- * @param totalMs      wall time of the whole verification
+ * @param findings      every finding, in the order found; accepted ones included
+ * @param head          the snapshot at head, or {@code null} when head was not reached
+ * @param totalMs       wall time of the whole verification
  * @param remediationSql SQL that would repair the head's contract violations additively (empty when none)
+ * @param baselineGone  entries of the baseline given that this run no longer found (empty without one)
  */
 public record StairwayReport(String migrations, String contract, String schema, List<StepResult> steps,
-                             List<Violation> violations, String fullDowngrade, Failure failure, SchemaSnapshot head,
-                             long totalMs, String remediationSql) {
-
-    /**
-     * Why the stairway stopped.
-     *
-     * @param step    the step: {@code forward}, {@code undo}, {@code redo}, {@code fixtures},
-     *                {@code full downgrade}, or {@code database} when the connection failed
-     * @param version the version concerned, or {@code null}
-     * @param script  the script concerned, or {@code null}
-     * @param message the explanation, several lines, naming the objects concerned and what to do
-     */
-    public record Failure(String step, String version, String script, String message) {
-    }
+                             List<Violation> violations, String fullDowngrade, List<Finding> findings,
+                             SchemaSnapshot head, long totalMs, String remediationSql,
+                             List<Baseline.Entry> baselineGone) {
 
     public StairwayReport {
         steps = List.copyOf(steps);
         violations = List.copyOf(violations);
+        findings = List.copyOf(findings);
+        baselineGone = List.copyOf(baselineGone);
     }
 
-    /** Whether every check held. */
+    /** Whether every check held: no finding that fails and no contract violation. */
     public boolean passed() {
-        return failure == null && violations.isEmpty();
+        return failures().isEmpty() && violations.isEmpty();
     }
 
-    /** The report for people: the verdict first, then every step. */
+    /** The findings that fail the verification, in the order found. */
+    public List<Finding> failures() {
+        return findings.stream().filter(Finding::fails).toList();
+    }
+
+    /** The first finding that fails the verification, or {@code null} when none does. */
+    public Finding failure() {
+        return findings.stream().filter(Finding::fails).findFirst().orElse(null);
+    }
+
+    /**
+     * This report as a run with the baseline would have given it: its findings accepted where the
+     * baseline has them, and the baseline's entries that no longer occur listed. (A fail-fast run
+     * stops at the first finding the baseline does not accept; give the baseline to the stairway
+     * for that: {@link Stairway#withBaseline}.)
+     */
+    public StairwayReport acceptedBy(Baseline baseline) {
+        List<Finding> accepted = findings.stream().map(baseline::apply).toList();
+        return new StairwayReport(migrations, contract, schema, steps, violations, fullDowngrade, accepted, head,
+                totalMs, remediationSql, baseline.gone(accepted));
+    }
+
+    /** The report for people: the verdict first, then every finding, then every step. */
     public String describe() {
         StringBuilder text = new StringBuilder();
+        List<Finding> failures = failures();
+        List<Finding> accepted = findings.stream().filter(f -> !f.fails()).toList();
         if (passed()) {
             text.append("Verified ").append(migrations).append(" (").append(steps.size()).append(" versions")
                     .append(contract == null ? "" : ", contract " + contract).append(") in ").append(totalMs)
                     .append(" ms: every forward, undo and redo step held").append(contract == null ? "" : ", the contract holds at head")
-                    .append(", full downgrade ").append(fullDowngrade).append(".\n");
-        } else if (failure != null) {
-            text.append("Migration set ").append(migrations).append(" failed verification at the ").append(failure.step())
-                    .append(" step").append(failure.version() == null ? "" : " of V" + failure.version())
-                    .append(failure.script() == null ? "" : " (" + failure.script() + ")").append(".\n")
-                    .append(failure.message().strip().indent(2));
+                    .append(", full downgrade ").append(fullDowngrade)
+                    .append(accepted.isEmpty() ? "" : "; " + accepted.size() + " accepted finding"
+                            + (accepted.size() == 1 ? "" : "s") + " below").append(".\n");
+        } else if (failures.size() == 1) {
+            Finding f = failures.get(0);
+            text.append("Migration set ").append(migrations).append(" failed verification at the ").append(f.step())
+                    .append(" step").append(f.version() == null ? "" : " of V" + f.version())
+                    .append(f.script() == null ? "" : " (" + f.script() + ")").append(".\n")
+                    .append(f.message().strip().indent(2));
+        } else if (failures.size() > 1) {
+            text.append("Migration set ").append(migrations).append(" failed verification with ").append(failures.size())
+                    .append(" findings: ").append(String.join(", ", failures.stream().map(Finding::where).toList()))
+                    .append(".\n");
+            failures.forEach(f -> text.append(entry(f)));
         }
         if (!violations.isEmpty()) {
             text.append("At head, ").append(TextReport.render(violations, schema, contract)).append('\n');
@@ -73,11 +98,27 @@ public record StairwayReport(String migrations, String contract, String schema, 
                         .append(remediationSql.strip().indent(2));
             }
         }
+        if (!accepted.isEmpty()) {
+            text.append("Accepted findings (reported, not failed):\n");
+            accepted.forEach(f -> text.append(entry(f).replaceFirst(":", " [" + f.accepted() + "]:")));
+        }
+        if (!baselineGone.isEmpty()) {
+            text.append("Baseline entries that no longer occur (remove them from the baseline):\n");
+            baselineGone.forEach(e -> text.append("  - ").append(e.describe()).append('\n'));
+        }
         if (!steps.isEmpty()) {
             text.append("Steps:\n");
         }
         steps.forEach(s -> text.append("  ").append(s.describe()).append('\n'));
         return text.toString().stripTrailing();
+    }
+
+    private static String entry(Finding f) {
+        String message = f.message().strip();
+        int nl = message.indexOf('\n');
+        String first = nl < 0 ? message : message.substring(0, nl);
+        String rest = nl < 0 ? "" : message.substring(nl + 1).indent(4);
+        return "  " + f.where() + ": " + first + "\n" + rest;
     }
 
     /** The report for machines; field names are documented in docs/junit-extension.md. */
@@ -97,11 +138,24 @@ public record StairwayReport(String migrations, String contract, String schema, 
                 .put("message", v.describe()));
         root.put("fullDowngrade", fullDowngrade);
         root.put("remediationSql", remediationSql);
-        root.set("failure", failure == null ? null : mapper.valueToTree(failure));
+        ArrayNode findingArray = root.putArray("findings");
+        findings.forEach(f -> findingArray.add(json(mapper, f)));
+        Finding first = failure();
+        root.set("failure", first == null ? null : json(mapper, first));
+        ArrayNode gone = root.putArray("baselineGone");
+        baselineGone.forEach(e -> gone.add(mapper.valueToTree(e)));
         try {
             return mapper.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the stairway report as JSON", e);
         }
+    }
+
+    private static ObjectNode json(ObjectMapper mapper, Finding f) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("step", f.step()).put("version", f.version()).put("script", f.script()).put("kind", f.kind())
+                .put("object", f.object()).put("message", f.message()).put("fails", f.fails())
+                .put("accepted", f.accepted());
+        return node;
     }
 }

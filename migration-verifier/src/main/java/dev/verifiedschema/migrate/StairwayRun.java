@@ -4,6 +4,7 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.Identifiers;
 import dev.verifiedschema.migrate.SchemaLevels.Level;
 import dev.verifiedschema.inspect.InspectionException;
 import dev.verifiedschema.report.RemediationSql;
@@ -24,14 +25,32 @@ import java.util.List;
 import java.util.Map;
 
 
-/** One run of a {@link Stairway}: the climb, its checks, and the report. */
+/**
+ * One run of a {@link Stairway}: the climb, its checks, and the report. A failing check is recorded
+ * as a {@link Finding} and the climb goes on (unless the run is fail-fast): where the failed step
+ * left the database in another state than its version's, the schema is rebuilt to that version
+ * ({@link #rebuild}) and the climb continues above it.
+ */
 final class StairwayRun {
     private static final Logger LOG = LoggerFactory.getLogger(StairwayRun.class);
 
-    /** Thrown inside a run to stop climbing; the failure is already recorded. */
+    /** Thrown inside a run to stop climbing; the finding is already recorded. */
     static final class Halt extends RuntimeException {
         Halt() {
             super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Thrown inside the climb when a failed undo or redo left the database in a state that is not
+     * its version's: the climb stops, the schema is rebuilt to the version, and climbing resumes.
+     */
+    static final class Rebuild extends RuntimeException {
+        final transient MigrationScript at;
+
+        Rebuild(MigrationScript at) {
+            super(null, null, false, false);
+            this.at = at;
         }
     }
 
@@ -42,13 +61,24 @@ final class StairwayRun {
     private final boolean fullDowngrade;
     private final String schema;
     private final MigrationVersion start;
+    private final boolean failFast;
+    private final Baseline baseline;
     private final DataSource database;
     private final FlywayRunner flyway;
     private final List<StepResult> steps = new ArrayList<>();
     private List<Violation> violations = List.of();
     private String downgrade;
 
-    private StairwayReport.Failure failure;
+    private final List<Finding> findings = new ArrayList<>();
+    /** Whether a run stopped before its end (a fail-fast finding, a forward failure, the database). */
+    private boolean halted;
+    /** Whether an undo or redo failed or is missing: the full downgrade would fail at it again. */
+    private boolean undoBroken;
+    /** The newest version marked irreversible, and its level: the full downgrade stops there. */
+    private MigrationScript irreversible;
+    private Level irreversibleLevel;
+    /** The level before the climb (of the first climb, when the schema was rebuilt since). */
+    private Level bottom;
     /** The data print after the last redo, when nothing has changed the data since; else null. */
     private Map<String, TableData.Print> carried;
     /** The schema's level before the climb and after each step; set as the run starts. */
@@ -67,6 +97,8 @@ final class StairwayRun {
         this.fullDowngrade = config.fullDowngrade;
         this.schema = config.schema;
         this.start = config.start;
+        this.failFast = config.failFast;
+        this.baseline = config.baseline;
         this.database = database;
         this.flyway = new FlywayRunner(database, set.locations(), schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
@@ -78,33 +110,42 @@ final class StairwayRun {
             MigrationScript base = todo.stream().filter(f -> f.version().equals(start)).findFirst().orElseThrow();
             ScriptFailure failed = flyway.migrateTo(base);
             if (failed != null) {
-                fail("forward", start.text(), base.fileName(), "migrating to the starting version V" + start
-                        + " failed: " + failed.describe());
+                stop(new Finding("forward", start.text(), base.fileName(), Finding.FORWARD_FAILED, base.fileName(),
+                        "migrating to the starting version V" + start + " failed: " + failed.describe(), null));
             }
             todo = todo.subList(todo.indexOf(base) + 1, todo.size());
         }
         try (java.sql.Statement create = connection.createStatement()) {
-            create.execute("CREATE SCHEMA IF NOT EXISTS " + dev.verifiedschema.contract.Identifiers.quote(schema));
+            create.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
         }
         // the first level is read, and the catalog statements planned, on the catalog connection while
         // Flyway sets itself up on its own connections; the climb waits for it before the first version
         levels.ready(connection);
         Climb climb = new Climb();
-        if (!todo.isEmpty()) {
+        while (!todo.isEmpty()) {
             FlywayException failed = flyway.migrate(null, climb);
+            if (climb.stopped instanceof Rebuild rebuild) {
+                todo = rebuild(rebuild.at, todo);
+                climb = new Climb();
+                continue;
+            }
             climb.rethrow();
             if (failed != null) {
                 MigrationScript forward = climb.current;
-                fail("forward", forward == null ? null : forward.version().text(), forward == null ? null
-                        : forward.fileName(), forward == null ? "Flyway failed before migrating: "
+                stop(new Finding("forward", forward == null ? null : forward.version().text(),
+                        forward == null ? null : forward.fileName(), Finding.FORWARD_FAILED,
+                        forward == null ? "" : forward.fileName(), forward == null ? "Flyway failed before migrating: "
                         + FlywayRunner.failure(null, failed).describe() : "V" + forward.version() + " failed: "
                         + FlywayRunner.failure(forward, failed).describe() + "\nFix the script; the database is at V"
-                        + previousVersion(forward) + ".");
+                        + previousVersion(forward) + ".", null));
             }
+            break;
         }
-        Level empty = levels.first();
-        Level top = climb.level == null ? empty : climb.level;
-        levels.missedByTracking(top, "by the head").ifPresent(missed -> fail("database", null, null, missed));
+        if (bottom == null) {
+            bottom = levels.first();
+        }
+        Level top = climb.level == null ? levels.first() : climb.level;
+        levels.missedByTracking(top, "by the head").ifPresent(this::stopOnDatabase);
         head = top.snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
@@ -114,8 +155,56 @@ final class StairwayRun {
             }
         }
         if (fullDowngrade) {
-            downgradeAll(empty, todo);
+            downgradeAll(todoClimbed());
         }
+    }
+
+    /** The versions this run climbed (above the starting version), for the full downgrade. */
+    private List<MigrationScript> todoClimbed() {
+        List<MigrationScript> all = set.forwards();
+        if (start == null) {
+            return all;
+        }
+        int base = all.indexOf(all.stream().filter(f -> f.version().equals(start)).findFirst().orElseThrow());
+        return all.subList(base + 1, all.size());
+    }
+
+    /**
+     * Brings the schema back to the state of a version after a failed step left it elsewhere: drops
+     * the schema (with Flyway's history in it) and migrates it again plainly to that version, loading
+     * each earlier version's fixtures where the climb loaded them, then reads the level anew. Costs a
+     * plain migration of the versions below; paid only after a failed step.
+     *
+     * @return the versions still to climb
+     */
+    private List<MigrationScript> rebuild(MigrationScript at, List<MigrationScript> todo) throws SQLException {
+        long began = System.nanoTime();
+        levels.close();
+        try (java.sql.Statement drop = connection.createStatement()) {
+            drop.execute("DROP SCHEMA IF EXISTS " + Identifiers.quote(schema) + " CASCADE");
+            drop.execute("CREATE SCHEMA " + Identifiers.quote(schema));
+        }
+        for (MigrationScript forward : set.forwards().subList(0, set.forwards().indexOf(at) + 1)) {
+            boolean fixturesFollow = !fixtures.after(forward.version()).isEmpty();
+            if (forward == at || (fixturesFollow && (start == null || forward.version().compareTo(start) > 0))) {
+                ScriptFailure failed = flyway.migrateTo(forward);
+                if (failed != null) {
+                    stop(new Finding("database", at.version().text(), forward.fileName(), Finding.DATABASE, "",
+                            "rebuilding the schema at V" + at.version() + " after its failed step (to go on with "
+                            + "the later versions) failed at V" + forward.version() + ": " + failed.describe()
+                            + "\nFix the findings above and run again.", null));
+                }
+                if (forward != at) {
+                    loadFixtures(forward);
+                }
+            }
+        }
+        carried = null;
+        levels = new SchemaLevels(schema, database);
+        levels.ready(connection);
+        LOG.info("rebuilt schema {} at V{} after its failed step in {} ms; going on with the later versions", schema,
+                at.version(), ms(began));
+        return todo.subList(todo.indexOf(at) + 1, todo.size());
     }
 
     /**
@@ -148,6 +237,9 @@ final class StairwayRun {
                 if (event == Event.BEFORE_EACH_MIGRATE) {
                     if (level == null) {
                         level = levels.first();
+                        if (bottom == null) {
+                            bottom = level;
+                        }
                     }
                     current = script(context.getMigrationInfo());
                     SchemaSnapshot previous = level.snapshot();
@@ -191,9 +283,11 @@ final class StairwayRun {
     private Level step(MigrationScript forward, Level previousLevel, Map<String, TableData.Print> beforeForward,
                        long t0, Context flywayContext) throws SQLException {
         String v = forward.version().text();
+        Directives directives = Directives.of(forward);
         SchemaSnapshot previous = previousLevel.snapshot();
         Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
-        MigrationScript undo = undoPolicy == UndoPolicy.NONE ? null : set.undo(forward.version()).orElse(null);
+        MigrationScript undo = undoPolicy == UndoPolicy.NONE || directives.irreversible() ? null
+                : set.undo(forward.version()).orElse(null);
         // the data print at this version is read while the schema is: of the columns the version
         // kept, which are the old ones unless it dropped some (then it is read again below)
         DataPrints.Pending oldAtVersion = undo == null ? null : data.start(oldColumns);
@@ -202,7 +296,11 @@ final class StairwayRun {
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
         if (undo == null) {
-            steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false));
+            steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false, withoutUndo(forward, directives)));
+            if (directives.irreversible() && undoPolicy != UndoPolicy.NONE) {
+                irreversible = forward;
+                irreversibleLevel = level;
+            }
             loadFixtures(forward);
             return level;
         }
@@ -214,47 +312,83 @@ final class StairwayRun {
             oldAtVersion.discard();
             atVersion = data.read(keptColumns);
         }
+        int before = findings.size();
 
         long t1 = System.nanoTime();
-        runUndo(forward, undo, "undo");
+        ScriptFailure undoFailed = ScriptRunner.run(connection, undo, schema);
+        if (undoFailed != null) {
+            // rolled back: the database is still at this version
+            undoBroken = true;
+            record(new Finding("undo", v, undo.fileName(), Finding.UNDO_FAILED, undo.fileName(), "undo of V" + v
+                    + " failed: " + undoFailed.describe() + "\nNothing of the undo script was kept (it ran in one "
+                    + "transaction).", null));
+            steps.add(new StepResult(v, forward.fileName(), forwardMs, ms(t1), -1, true, StepResult.FAILED));
+            loadFixtures(forward);
+            return level;
+        }
         DataPrints.Pending afterUndo = data.start(oldColumns);
         SchemaDiff undoDiff = compare(previousLevel, afterUndo);
-        if (!undoDiff.isEmpty()) {
-            fail("undo", v, undo.fileName(), "undo of V" + v + " did not restore the schema of V"
-                    + previousVersion(forward) + ":\n" + StairwayText.undoDiff(undoDiff)
-                    + "\nFix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does.");
-        }
-        List<String> lost = TableData.differences(beforeForward, afterUndo.get());
-        if (!lost.isEmpty()) {
-            fail("undo", v, undo.fileName(), "undo of V" + v + " lost or changed data that existed before V" + v
-                    + ":\n  - " + String.join("\n  - ", lost) + "\nAn undo must keep the rows of tables it did "
-                    + "not create (for example: do not drop and re-add a column; alter it back).");
+        boolean residue = !undoDiff.isEmpty();
+        boolean lostData = false;
+        if (residue) {
+            undoBroken = true;
+            record(new Finding("undo", v, undo.fileName(), Finding.UNDO_SCHEMA, objects(undoDiff), "undo of V" + v
+                    + " did not restore the schema of V" + previousVersion(forward) + ":\n"
+                    + StairwayText.undoDiff(undoDiff) + "\nFix " + undo.fileName() + " so that it reverses everything "
+                    + forward.fileName() + " does.", null));
+        } else {
+            List<String> lost = TableData.differences(beforeForward, afterUndo.get());
+            if (!lost.isEmpty()) {
+                lostData = true;
+                record(dataFinding(new Finding("undo", v, undo.fileName(), Finding.UNDO_DATA, tables(lost), "undo of V"
+                        + v + " lost or changed data that existed before V" + v + ":\n  - " + String.join("\n  - ", lost)
+                        + "\nAn undo must keep the rows of tables it did not create (for example: do not drop and "
+                        + "re-add a column; alter it back).", null), directives, forward));
+            }
         }
         long undoMs = ms(t1);
 
         long t2 = System.nanoTime();
         ScriptFailure redoFailed = FlywayRunner.rerun(forward, flywayContext);
         if (redoFailed != null) {
-            fail("redo", v, forward.fileName(), "redo of V" + v + " (after its undo) failed: " + redoFailed.describe()
-                    + "\nThe undo script probably left something behind that the forward script creates again; "
-                    + "fix " + undo.fileName() + ".");
+            undoBroken = true;
+            if (!residue) {
+                record(new Finding("redo", v, forward.fileName(), Finding.REDO_FAILED, forward.fileName(), "redo of V"
+                        + v + " (after its undo) failed: " + redoFailed.describe() + "\nThe undo script probably left "
+                        + "something behind that the forward script creates again; fix " + undo.fileName() + ".", null));
+            }
+            steps.add(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, StepResult.FAILED));
+            throw new Rebuild(forward);
         }
         // all columns of this version: the comparison looks at the kept ones, and the next version's
         // "before" print is this one when no fixture changes the data in between
         DataPrints.Pending redone = data.start(TableData.sharedColumns(current, current));
         SchemaDiff redoDiff = compare(level, redone);
         if (!redoDiff.isEmpty()) {
-            fail("redo", v, forward.fileName(), "redo of V" + v + " gave a different schema than its first run:\n"
-                    + StairwayText.redoDiff(redoDiff) + "\nThe undo script left state behind that changes what V" + v + " does.");
+            undoBroken = true;
+            if (!residue) {
+                record(new Finding("redo", v, forward.fileName(), Finding.REDO_SCHEMA, objects(redoDiff), "redo of V" + v
+                        + " gave a different schema than its first run:\n" + StairwayText.redoDiff(redoDiff)
+                        + "\nThe undo script left state behind that changes what V" + v + " does.", null));
+            }
+            steps.add(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, StepResult.FAILED));
+            throw new Rebuild(forward);
         }
+        // a residue the redo absorbed (the schema is this version's again): the climb goes on from here
         Map<String, TableData.Print> afterRedo = redone.get();
-        List<String> changed = TableData.differences(atVersion, afterRedo);
-        if (!changed.isEmpty()) {
-            fail("redo", v, forward.fileName(), "after undo and redo of V" + v + " the data differs from the "
-                    + "first run of V" + v + ":\n  - " + String.join("\n  - ", changed));
+        if (!lostData && !residue) {
+            List<String> changed = TableData.differences(atVersion, afterRedo);
+            if (!changed.isEmpty()) {
+                record(dataFinding(new Finding("redo", v, forward.fileName(), Finding.REDO_DATA, tables(changed),
+                        "after undo and redo of V" + v + " the data differs from the first run of V" + v + ":\n  - "
+                        + String.join("\n  - ", changed), null), directives, forward));
+            }
         }
         long redoMs = ms(t2);
-        StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true);
+        List<Finding> own = findings.subList(before, findings.size());
+        String outcome = own.isEmpty() ? StepResult.HELD
+                : own.stream().anyMatch(Finding::fails) ? StepResult.FAILED : StepResult.ACCEPTED;
+        StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true, outcome);
         LOG.info("verified {}", result.describe());
         steps.add(result);
         carried = fixtures.after(forward.version()).isEmpty() ? afterRedo : null;
@@ -262,9 +396,45 @@ final class StairwayRun {
         return level;
     }
 
+    /** Why a version without an undo run has none; a missing one under {@code required} is a finding. */
+    private String withoutUndo(MigrationScript forward, Directives directives) {
+        if (undoPolicy == UndoPolicy.NONE) {
+            return StepResult.POLICY_NONE;
+        }
+        if (directives.irreversible()) {
+            return StepResult.IRREVERSIBLE;
+        }
+        if (undoPolicy == UndoPolicy.REQUIRED) {
+            undoBroken = true;
+            record(new Finding("undo", forward.version().text(), forward.fileName(), Finding.MISSING_UNDO,
+                    forward.fileName(), forward.path() + " has no undo script U" + forward.version() + "__*.sql; write "
+                    + "one, or mark the version irreversible with the leading comment -- verified-schema: irreversible, "
+                    + "or set the undo policy to optional", null));
+            return StepResult.FAILED;
+        }
+        return StepResult.NO_UNDO;
+    }
+
+    /** A data finding of a version whose script says it changes data is reported, not failed. */
+    private static Finding dataFinding(Finding finding, Directives directives, MigrationScript forward) {
+        return directives.changesData() ? finding.accept("changes-data: " + forward.fileName() + " says so") : finding;
+    }
+
+    /** The objects of a schema difference, stable from run to run: {@code index accounts_email_idx, column ...}. */
+    private static String objects(SchemaDiff diff) {
+        return diff.changes().stream().map(c -> c.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + c.objectType().words() + " " + c.name()).sorted().collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The tables and columns of data differences, without their row counts. */
+    private static String tables(List<String> differences) {
+        return differences.stream().map(d -> d.substring(0, Math.max(0, d.indexOf(':')))).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /**
      * How the schema now differs from a level, while a data print of the same state is read; the
-     * print is dropped when the schema differs (the run fails on that) or cannot be read.
+     * print is dropped when the schema differs or cannot be read.
      */
     private SchemaDiff compare(Level expected, DataPrints.Pending print) throws SQLException {
         SchemaDiff diff = print.alongside(() -> levels.diffFrom(expected));
@@ -274,64 +444,90 @@ final class StairwayRun {
         return diff;
     }
 
-    private void runUndo(MigrationScript forward, MigrationScript undo, String step) throws SQLException {
-        // during the climb Flyway has not yet written the version's history row (it does after the
-        // callback), so only the full downgrade has one to delete
-        ScriptFailure failed = step.equals("undo") ? ScriptRunner.run(connection, undo, schema)
-                : UndoScripts.undo(connection, undo, schema);
-        if (failed != null) {
-            fail(step, forward.version().text(), undo.fileName(), "undo of V" + forward.version() + " failed"
-                    + (step.equals("undo") ? "" : " during the " + step + " (with the data of every later "
-                    + "version's fixtures in place)") + ": " + failed.describe()
-                    + "\nNothing of the undo script was kept (it ran in one transaction).");
-        }
-    }
-
     private void loadFixtures(MigrationScript forward) throws SQLException {
         for (MigrationScript fixture : fixtures.after(forward.version())) {
             ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
             if (failed != null) {
-                fail("fixtures", forward.version().text(), fixture.fileName(), "fixture " + failed.describe()
-                        + "\nFixtures for V" + forward.version() + " may only use what exists at V"
-                        + forward.version() + ".");
+                carried = null;
+                record(new Finding("fixtures", forward.version().text(), fixture.fileName(), Finding.FIXTURE_FAILED,
+                        fixture.fileName(), "fixture " + failed.describe() + "\nFixtures for V" + forward.version()
+                        + " may only use what exists at V" + forward.version() + ".", null));
             }
         }
     }
 
-    private void downgradeAll(Level empty, List<MigrationScript> climbed) throws SQLException {
+    /**
+     * Undoes every climbed version from head down, and compares with the level before the climb, or
+     * with the level of the newest version marked irreversible, where the downgrade stops.
+     */
+    private void downgradeAll(List<MigrationScript> climbed) throws SQLException {
+        if (undoPolicy == UndoPolicy.NONE) {
+            downgrade = "skipped: the undo policy is none";
+            return;
+        }
+        if (undoBroken) {
+            downgrade = "skipped: an undo step failed (see the findings)";
+            return;
+        }
         List<MigrationScript> reversed = new ArrayList<>(climbed);
         java.util.Collections.reverse(reversed);
+        if (irreversible != null) {
+            reversed = reversed.subList(0, reversed.indexOf(irreversible));
+        }
         for (MigrationScript forward : reversed) {
-            MigrationScript undo = set.undo(forward.version()).orElse(null);
-            if (undoPolicy == UndoPolicy.NONE) {
-                downgrade = "skipped: the undo policy is none";
-                return;
-            }
-            if (undo == null) {
+            if (set.undo(forward.version()).isEmpty()) {
                 downgrade = "skipped: V" + forward.version() + " has no undo script";
                 return;
             }
         }
         downgrade = "failed";
         for (MigrationScript forward : reversed) {
-            runUndo(forward, set.undo(forward.version()).orElseThrow(), "full downgrade");
+            MigrationScript undo = set.undo(forward.version()).orElseThrow();
+            ScriptFailure failed = UndoScripts.undo(connection, undo, schema);
+            if (failed != null) {
+                record(new Finding("full downgrade", forward.version().text(), undo.fileName(), Finding.UNDO_FAILED,
+                        undo.fileName(), "undo of V" + forward.version() + " failed during the full downgrade (with the "
+                        + "data of every later version's fixtures in place): " + failed.describe()
+                        + "\nNothing of the undo script was kept (it ran in one transaction).", null));
+                return;
+            }
         }
-        SchemaDiff trace = levels.diffFrom(empty);
-        levels.missedByTracking(levels.lastSeen(), "in the full downgrade")
-                .ifPresent(missed -> fail("database", null, null, missed));
+        Level target = irreversible == null ? bottom : irreversibleLevel;
+        String to = irreversible != null ? "V" + irreversible.version() + " (the newest irreversible version)"
+                : start == null ? "zero" : "V" + start;
+        SchemaDiff trace = levels.diffFrom(target);
+        levels.missedByTracking(levels.lastSeen(), "in the full downgrade").ifPresent(this::stopOnDatabase);
         if (!trace.isEmpty()) {
-            downgrade = "failed";
-            fail("full downgrade", null, null, "a full downgrade from head to "
-                    + (start == null ? "zero" : "V" + start) + " left a trace:\n"
-                    + StairwayText.undoDiff(trace) + "\nEvery object must be dropped by the undo script of the version that "
-                    + "created it.");
+            record(new Finding("full downgrade", null, null, Finding.DOWNGRADE_TRACE, objects(trace), "a full "
+                    + "downgrade from head to " + to + " left a trace:\n" + StairwayText.undoDiff(trace)
+                    + "\nEvery object must be dropped by the undo script of the version that created it.", null));
+            return;
         }
-        downgrade = "passed";
+        downgrade = irreversible == null ? "passed" : "passed: down to " + to;
     }
 
-    private void fail(String step, String version, String script, String message) {
-        failure = new StairwayReport.Failure(step, version, script, message);
+    /** Records a finding (accepted when the baseline has it); a fail-fast run stops at one that fails. */
+    private void record(Finding finding) {
+        Finding f = baseline == null ? finding : baseline.apply(finding);
+        findings.add(f);
+        if (f.fails()) {
+            LOG.warn("{}: {}", f.where(), f.message().lines().findFirst().orElse(""));
+            if (failFast) {
+                halted = true;
+                throw new Halt();
+            }
+        }
+    }
+
+    /** Records a finding after which the run cannot go on, and stops it. */
+    private void stop(Finding finding) {
+        findings.add(finding);
+        halted = true;
         throw new Halt();
+    }
+
+    private void stopOnDatabase(String message) {
+        stop(new Finding("database", null, null, Finding.DATABASE, "", message, null));
     }
 
     /** Climbs, and reports; throws {@link StairwayException} when a check failed. */
@@ -353,21 +549,25 @@ final class StairwayRun {
                 run.levels.close();
             }
         } catch (SQLException e) {
-            run.failure = new StairwayReport.Failure("database", null, null, "The database failed during "
-                    + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?");
+            halted = true;
+            findings.add(new Finding("database", null, null, Finding.DATABASE, "", "The database failed during "
+                    + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?",
+                    null));
         } catch (InspectionException e) {
-            run.failure = new StairwayReport.Failure("database", null, null, "Reading the catalog failed during "
-                    + "verification: " + e.getMessage());
+            halted = true;
+            findings.add(new Finding("database", null, null, Finding.DATABASE, "", "Reading the catalog failed during "
+                    + "verification: " + e.getMessage(), null));
         } catch (Halt halt) {
-            // the failure is recorded in the run
+            // the finding is recorded in the run
         } finally {
             // when the connection could not be opened
             run.levels.close();
         }
         StairwayReport report = new StairwayReport(String.join(", ", set.locations()),
                 contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,
-                run.failure, run.head, (System.nanoTime() - began) / 1_000_000,
-                contract == null ? "" : RemediationSql.generate(contract, run.violations));
+                findings, run.head, (System.nanoTime() - began) / 1_000_000,
+                contract == null ? "" : RemediationSql.generate(contract, run.violations),
+                baseline == null || halted ? List.of() : baseline.gone(findings));
         if (!report.passed()) {
             throw new StairwayException(report, null);
         }

@@ -3,9 +3,8 @@ package dev.verifiedschema.migrate;
 import dev.verifiedschema.compare.Change;
 import dev.verifiedschema.compare.SchemaDiff;
 
-import java.util.List;
 
-/** The stairway's wording of schema differences and of missing undo scripts. */
+/** The stairway's wording of schema differences. */
 final class StairwayText {
     private StairwayText() {
     }
@@ -27,15 +26,5 @@ final class StairwayText {
     /** How a redo differs from the first run, one line each. */
     static String redoDiff(SchemaDiff diff) {
         return diff.changes().stream().map(c -> "  - " + c.describe()).reduce((a, b) -> a + "\n" + b).orElse("");
-    }
-
-    /** Throws when a forward script has no undo script, listing every one. */
-    static void requireUndoScripts(MigrationSet set) {
-        List<String> missing = set.forwards().stream().filter(v -> set.undo(v.version()).isEmpty())
-                .map(v -> v.path() + " has no undo script U" + v.version() + "__*.sql; write one, or set the undo "
-                        + "policy to optional to accept V" + v.version() + " as irreversible").toList();
-        if (!missing.isEmpty()) {
-            throw new MigrationSetException(String.join(", ", set.locations()), missing);
-        }
     }
 }

@@ -9,13 +9,30 @@ package dev.verifiedschema.migrate;
  * @param undoMs      time to run the undo script and compare, or -1 when skipped
  * @param redoMs      time to migrate forward again and compare, or -1 when skipped
  * @param reversible  whether the version has an undo script that was run
+ * @param outcome     {@code held}, {@code failed} (see the report's findings), {@code accepted} (its
+ *                    findings are all accepted), {@code irreversible} (marked so by a directive),
+ *                    {@code no undo script} or {@code undo policy none}
  */
-public record StepResult(String version, String script, long forwardMs, long undoMs, long redoMs, boolean reversible) {
+public record StepResult(String version, String script, long forwardMs, long undoMs, long redoMs, boolean reversible,
+                         String outcome) {
+    static final String HELD = "held";
+    static final String FAILED = "failed";
+    static final String ACCEPTED = "accepted";
+    static final String IRREVERSIBLE = "irreversible";
+    static final String NO_UNDO = "no undo script";
+    static final String POLICY_NONE = "undo policy none";
 
     /** {@code V3 match records: forward 41 ms, undo 12 ms, redo 38 ms}. */
     public String describe() {
         String name = "V" + version + " " + script.replaceFirst("^V[^_]+__", "").replaceFirst("\\.sql$", "").replace('_', ' ');
-        return name + ": forward " + forwardMs + " ms"
-                + (reversible ? ", undo " + undoMs + " ms, redo " + redoMs + " ms" : ", undo not run (no undo script, or undo policy none)");
+        String times = ": forward " + forwardMs + " ms" + (undoMs < 0 ? "" : ", undo " + undoMs + " ms")
+                + (redoMs < 0 ? "" : ", redo " + redoMs + " ms");
+        return name + times + switch (outcome) {
+            case HELD -> "";
+            case FAILED -> " (failed: see the findings)";
+            case ACCEPTED -> " (accepted findings only)";
+            case IRREVERSIBLE -> ", undo not run (irreversible: its directive says so)";
+            default -> ", undo not run (" + outcome + ")";
+        };
     }
 }

@@ -36,7 +36,7 @@ class StairwayTest {
                 .withFixtures(FixtureSet.load("classpath:fixtures/good"));
     }
 
-    private StairwayReport.Failure failureOf(String set) {
+    private Finding failureOf(String set) {
         return catchThrowableOfType(StairwayException.class, () -> stairway(set).run(db())).report().failure();
     }
 
@@ -68,7 +68,7 @@ class StairwayTest {
 
     @Test
     void aRedoThatFailsBecauseTheUndoLeftSomethingBehindOutsideTheSchemaIsReported() {
-        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+        Finding failure = catchThrowableOfType(StairwayException.class, () ->
                 Stairway.of(MigrationSet.load(List.of("classpath:sets/redo-fails"))).run(db())).report().failure();
 
         assertThat(failure.step()).isEqualTo("redo");
@@ -79,7 +79,7 @@ class StairwayTest {
 
     @Test
     void aRedoThatBuildsADifferentSchemaIsReported() {
-        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+        Finding failure = catchThrowableOfType(StairwayException.class, () ->
                 Stairway.of(MigrationSet.load(List.of("classpath:sets/redo-differs"))).run(db())).report().failure();
 
         assertThat(failure.step()).isEqualTo("redo");
@@ -91,7 +91,7 @@ class StairwayTest {
     void withDdlTrackingFromTheFirstTableTheChecksHoldAndNothingOfTheTrackerIsLeft() throws Exception {
         StairwayReport report = withTracking("0", () -> stairway("good")
                 .withContract(ContractLoader.fromClasspath("contracts/good.yaml")).run(db()));
-        StairwayReport.Failure failure = withTracking("0", () -> failureOf("undo-leaves-index"));
+        Finding failure = withTracking("0", () -> failureOf("undo-leaves-index"));
 
         assertThat(report.passed()).isTrue();
         assertThat(report.fullDowngrade()).isEqualTo("passed");
@@ -106,7 +106,7 @@ class StairwayTest {
 
     @Test
     void aChangeTheDdlTrackingCannotSeeFailsTheRunInsteadOfPassingUnchecked() {
-        StairwayReport.Failure failure = withTracking("0", () -> catchThrowableOfType(StairwayException.class, () ->
+        Finding failure = withTracking("0", () -> catchThrowableOfType(StairwayException.class, () ->
                 Stairway.of(MigrationSet.load(List.of("classpath:sets/catalog-update"))).run(db())).report().failure());
 
         assertThat(failure.step()).isEqualTo("database");
@@ -148,7 +148,7 @@ class StairwayTest {
     @org.junit.jupiter.api.Timeout(60)
     void aStartingVersionThatFailsIsReportedWithoutWaitingForTheFirstLevelAndLeavesNoConnectionOpen()
             throws Exception {
-        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+        Finding failure = catchThrowableOfType(StairwayException.class, () ->
                 stairway("forward-fails").startingAt(MigrationVersion.parse("2")).run(db())).report().failure();
 
         assertThat(failure.step()).isEqualTo("forward");
@@ -159,7 +159,7 @@ class StairwayTest {
     @Test
     void aCatalogConnectionLostAtAVersionWithoutUndoIsADatabaseFailureAndLeavesNoConnectionOpen()
             throws Exception {
-        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class, () ->
+        Finding failure = catchThrowableOfType(StairwayException.class, () ->
                 Stairway.of(MigrationSet.load(List.of("classpath:sets/catalog-connection-lost")))
                         .withUndoPolicy(UndoPolicy.NONE).run(db())).report().failure();
 
@@ -201,7 +201,7 @@ class StairwayTest {
 
     @Test
     void undoThatLeavesAnIndexBehindIsReported() {
-        StairwayReport.Failure failure = failureOf("undo-leaves-index");
+        Finding failure = failureOf("undo-leaves-index");
         assertThat(failure.step()).isEqualTo("undo");
         assertThat(failure.version()).isEqualTo("2");
         assertThat(failure.script()).isEqualTo("U2__orders.sql");
@@ -229,7 +229,7 @@ class StairwayTest {
 
     @Test
     void anUndoScriptThatFailsIsNamedWithItsLine() {
-        StairwayReport.Failure failure = failureOf("undo-fails");
+        Finding failure = failureOf("undo-fails");
         assertThat(failure.step()).isEqualTo("undo");
         assertThat(failure.message()).contains("undo of V2 failed:", "U2__orders.sql line 3",
                 "table \"orderz\" does not exist", "42P01");
@@ -237,7 +237,7 @@ class StairwayTest {
 
     @Test
     void aForwardScriptThatFailsIsNamedWithItsLineAndPostgresMessage() {
-        StairwayReport.Failure failure = failureOf("forward-fails");
+        Finding failure = failureOf("forward-fails");
         assertThat(failure.step()).isEqualTo("forward");
         assertThat(failure.version()).isEqualTo("2");
         assertThat(failure.message()).contains("V2 failed:", "V2__orders.sql line 1", "syntax error",
@@ -246,7 +246,7 @@ class StairwayTest {
 
     @Test
     void fixtureDataLostByAnUndoIsReportedWithTableAndColumn() {
-        StairwayReport.Failure failure = failureOf("undo-loses-data");
+        Finding failure = failureOf("undo-loses-data");
         assertThat(failure.step()).isEqualTo("undo");
         assertThat(failure.message()).contains("undo of V3 lost or changed data that existed before V3",
                 "accounts.created_at: values differ (2 rows)");
@@ -254,7 +254,7 @@ class StairwayTest {
 
     @Test
     void dataLostBecauseTheForwardDroppedAColumnIsReportedByItsUndo() {
-        StairwayReport.Failure failure = catchThrowableOfType(StairwayException.class,
+        Finding failure = catchThrowableOfType(StairwayException.class,
                 () -> Stairway.of(MigrationSet.load(List.of("classpath:sets/forward-drops-column")))
                         .withFixtures(FixtureSet.load("classpath:fixtures/drops-column")).run(db()))
                 .report().failure();
@@ -267,7 +267,7 @@ class StairwayTest {
 
     @Test
     void aFullDowngradeThatLeavesATraceIsReported() {
-        StairwayReport.Failure failure = failureOf("downgrade-trace");
+        Finding failure = failureOf("downgrade-trace");
         assertThat(failure.step()).isEqualTo("full downgrade");
         assertThat(failure.message()).contains("a full downgrade from head to zero left a trace",
                 "left behind: table accounts_backup");
@@ -315,11 +315,18 @@ class StairwayTest {
     }
 
     @Test
-    void missingUndoScriptsFailBeforeAnythingRunsWhenRequired() {
-        assertThatThrownBy(() -> stairway("missing-undo").run(db()))
-                .isInstanceOf(MigrationSetException.class)
-                .hasMessageContaining("nothing was run")
-                .hasMessageContaining("V2__orders.sql has no undo script U2__*.sql");
+    void aMissingUndoScriptIsAFindingOfItsVersionAndTheClimbGoesOnWhenRequired() {
+        StairwayReport report = catchThrowableOfType(StairwayException.class, () -> stairway("missing-undo").run(db()))
+                .report();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.MISSING_UNDO);
+            assertThat(f.where()).isEqualTo("V2 undo (V2__orders.sql)");
+            assertThat(f.message()).contains("V2__orders.sql has no undo script U2__*.sql",
+                    "-- verified-schema: irreversible");
+        });
+        assertThat(report.steps()).extracting(StepResult::outcome).containsExactly("held", "failed", "held");
+        assertThat(report.fullDowngrade()).isEqualTo("skipped: an undo step failed (see the findings)");
     }
 
     @Test
@@ -327,7 +334,7 @@ class StairwayTest {
         StairwayReport report = stairway("missing-undo").withUndoPolicy(UndoPolicy.OPTIONAL).run(db());
 
         assertThat(report.steps()).extracting(StepResult::reversible).containsExactly(true, false, true);
-        assertThat(report.steps().get(1).describe()).endsWith("undo not run (no undo script, or undo policy none)");
+        assertThat(report.steps().get(1).describe()).endsWith("undo not run (no undo script)");
         assertThat(report.fullDowngrade()).isEqualTo("skipped: V2 has no undo script");
     }
 

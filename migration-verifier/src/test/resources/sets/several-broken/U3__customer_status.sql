@@ -1,0 +1,2 @@
+ALTER TABLE customers DROP COLUMN state;
+DROP TYPE customer_status;

@@ -1,0 +1,2 @@
+-- the original spelling is gone: nothing to restore
+SELECT 1;

@@ -1,0 +1,2 @@
+DROP INDEX orders_placed_at_idx;
+ALTER TABLE orders DROP COLUMN placed_at;

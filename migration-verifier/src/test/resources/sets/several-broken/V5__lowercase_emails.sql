@@ -1,0 +1,1 @@
+UPDATE customers SET email = lower(email) WHERE email <> lower(email);
