@@ -29,13 +29,17 @@ import java.util.stream.Stream;
  * </ul>
  * The data directory itself is {@code verified-schema-<pid>-<n>} inside that place and is deleted
  * when the server stops. Directories left by processes that no longer run (a JVM that was killed)
- * are deleted when the next server starts there, so memory is not lost to them; process ids are
- * those of this machine's process namespace, so containers must not share the place.
+ * are cleaned up when the next server starts there, so memory is not lost to them: the PostgreSQL
+ * server that such a directory's {@code postmaster.pid} names, if it still runs with that data
+ * directory, is stopped first (a fast shutdown, then a kill if it has not stopped within
+ * {@value #STOP_WAIT_SECONDS} s), then the directory is deleted. Process ids are those of this
+ * machine's process namespace, so containers must not share the place.
  */
 final class EmbeddedDataDirectory {
     static final String PROPERTY = "verifiedschema.embedded.dataDir";
     static final String ENV = "VERIFIEDSCHEMA_EMBEDDED_DATADIR";
     static final long MIN_FREE_MIB = 1024;
+    static final long STOP_WAIT_SECONDS = 10;
     private static final String PREFIX = "verified-schema-";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDataDirectory.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -106,12 +110,96 @@ final class EmbeddedDataDirectory {
             for (Path dir : dirs) {
                 owner(dir).filter(pid -> ProcessHandle.of(pid).isEmpty())
                         .filter(pid -> Files.isRegularFile(dir.resolve("PG_VERSION"))).ifPresent(pid -> {
-                    LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
-                    delete(dir);
+                    if (stopOrphan(dir, pid)) {
+                        LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
+                        delete(dir);
+                    }
                 });
             }
         } catch (IOException e) {
             LOG.debug("Could not look for leftover data directories in {}: {}", base, e.getMessage());
+        }
+    }
+
+    /**
+     * Stops the server still running on a dead process's data directory: the process that the
+     * directory's {@code postmaster.pid} names, when it is a {@code postgres} whose command line
+     * holds that directory (so a reused process id is never taken for it).
+     *
+     * @return whether no server runs on the directory any more, so it may be deleted
+     */
+    static boolean stopOrphan(Path dir, long deadOwner) {
+        Optional<ProcessHandle> server = orphanServer(dir);
+        if (server.isEmpty()) {
+            return true;
+        }
+        ProcessHandle postmaster = server.get();
+        LOG.warn("Stopping PostgreSQL (pid {}) that still runs on {}, left by process {} which no longer runs",
+                postmaster.pid(), dir, deadOwner);
+        signal(postmaster, "INT"); // fast shutdown: ends its sessions, removes its shared memory
+        if (awaitExit(postmaster, STOP_WAIT_SECONDS)) {
+            return true;
+        }
+        LOG.warn("PostgreSQL (pid {}) on {} did not stop within {} s; killing it", postmaster.pid(), dir,
+                STOP_WAIT_SECONDS);
+        postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+        postmaster.destroyForcibly();
+        return awaitExit(postmaster, STOP_WAIT_SECONDS);
+    }
+
+    /** The running postmaster of a data directory, as its {@code postmaster.pid} names it, if it is one. */
+    static Optional<ProcessHandle> orphanServer(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        long pid;
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            pid = Long.parseLong(lines.findFirst().orElse("").strip());
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> runsOn(p, dir));
+    }
+
+    /** Whether the process is a PostgreSQL server whose command line names the directory. */
+    private static boolean runsOn(ProcessHandle process, Path dir) {
+        String commandLine;
+        Path proc = Path.of("/proc", String.valueOf(process.pid()), "cmdline");
+        try {
+            commandLine = Files.isReadable(proc) ? Files.readString(proc).replace('\0', ' ')
+                    : process.info().commandLine().orElse("");
+        } catch (IOException e) {
+            commandLine = process.info().commandLine().orElse("");
+        }
+        return commandLine.contains("postgres") && commandLine.contains(dir.toAbsolutePath().normalize().toString());
+    }
+
+    private static void signal(ProcessHandle process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            kill.getInputStream().readAllBytes();
+            kill.waitFor();
+        } catch (IOException e) {
+            // no kill command (Windows): a plain termination request instead
+            process.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, long seconds) {
+        try {
+            process.onExit().get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return !process.isAlive();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
         }
     }
 

@@ -60,6 +60,40 @@ class EmbeddedDataDirectoryTest {
     }
 
     @Test
+    void aServerStillRunningOnADeadProcesssDirectoryIsStoppedBeforeTheDirectoryIsDeleted() throws Exception {
+        // where the embedded servers keep their data, so the server may run as the user zonky picks
+        Path base = Files.createDirectories(Path.of(Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm"
+                : System.getProperty("java.io.tmpdir"), "vs-orphan-test-" + ProcessHandle.current().pid()));
+        Path data = base.resolve("verified-schema-" + GONE + "-1");
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres orphan = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
+                .builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+        try {
+            ProcessHandle postmaster = EmbeddedDataDirectory.orphanServer(data).orElseThrow(
+                    () -> new AssertionError("the server's postmaster.pid must name a running postgres"));
+
+            EmbeddedDataDirectory.removeLeftovers(base);
+
+            assertThat(postmaster.isAlive()).as("the orphan server is stopped").isFalse();
+            assertThat(data).as("and then its data directory deleted").doesNotExist();
+        } finally {
+            try {
+                orphan.close();
+            } catch (IOException alreadyStopped) {
+                // stopped by the cleanup, as it should be
+            }
+            Files.deleteIfExists(base);
+        }
+    }
+
+    @Test
+    void aDataDirectoryWhosePidFileNamesAnotherProgramIsNotTakenForAServer(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("verified-schema-" + GONE + "-1"));
+        Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n");
+
+        assertThat(EmbeddedDataDirectory.orphanServer(data)).as("this JVM is no postgres on that directory").isEmpty();
+    }
+
+    @Test
     void aFailedStartNamesTheDataDirectoryAndHowToMoveItToDisk() {
         String message = EmbeddedServer.startFailure(new IllegalStateException("initdb failed"),
                 java.util.Optional.of(Path.of("/dev/shm/verified-schema-1-1")));
