@@ -155,7 +155,7 @@ public final class Baseline {
 
     /**
      * The finding, accepted when it is in this baseline. A failure of the database or of a forward
-     * migration is never accepted: the run could not go on after it.
+     * migration is never accepted: the run could not go on after it; nor are versions Flyway did not apply.
      */
     Finding apply(Finding finding) {
         return finding.fails() && acceptable(finding) && entries.contains(Entry.of(finding))
@@ -164,7 +164,8 @@ public final class Baseline {
 
     /** Whether a baseline may accept a finding of this kind (it is written only for those). */
     static boolean acceptable(Finding finding) {
-        return !Finding.DATABASE.equals(finding.kind()) && !Finding.FORWARD_FAILED.equals(finding.kind());
+        return !Finding.DATABASE.equals(finding.kind()) && !Finding.FORWARD_FAILED.equals(finding.kind())
+                && !Finding.NOT_APPLIED.equals(finding.kind());
     }
 
     /** The entries none of these findings matches. */

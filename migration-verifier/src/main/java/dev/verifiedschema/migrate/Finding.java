@@ -39,6 +39,8 @@ public record Finding(String step, String version, String script, String kind, S
     public static final String FIXTURE_FAILED = "fixture-failed";
     /** Undoing every version down to the start left a trace. */
     public static final String DOWNGRADE_TRACE = "downgrade-trace";
+    /** Versions of the set that Flyway did not apply on the climb, so nothing of them was checked. */
+    public static final String NOT_APPLIED = "not-applied";
     /** The database, the connection or the catalog failed; the run could not go on. */
     public static final String DATABASE = "database";
 

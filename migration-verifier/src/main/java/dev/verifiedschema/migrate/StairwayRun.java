@@ -118,6 +118,9 @@ final class StairwayRun {
         try (java.sql.Statement create = connection.createStatement()) {
             create.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
         }
+        if (start == null) {
+            refuseNonEmptyStart();
+        }
         // the first level is read, and the catalog statements planned, on the catalog connection while
         // Flyway sets itself up on its own connections; the climb waits for it before the first version
         levels.ready(connection);
@@ -144,6 +147,7 @@ final class StairwayRun {
         if (bottom == null) {
             bottom = levels.first();
         }
+        requireEveryVersionClimbed();
         Level top = climb.level == null ? levels.first() : climb.level;
         levels.missedByTracking(top, "by the head").ifPresent(this::stopOnDatabase);
         head = top.snapshot();
@@ -156,6 +160,73 @@ final class StairwayRun {
         }
         if (fullDowngrade) {
             downgradeAll(todoClimbed());
+        }
+    }
+
+    /**
+     * A stairway proves a set from an empty schema; on one that already holds tables (or Flyway's
+     * history) Flyway would apply nothing and the run would pass having checked nothing.
+     */
+    private void refuseNonEmptyStart() throws SQLException {
+        long count;
+        String names;
+        try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT string_agg(c.relname::text, ', '"
+                + " ORDER BY c.relname) FILTER (WHERE n < 6), count(*) FROM (SELECT c.relname, row_number() OVER "
+                + "(ORDER BY c.relname) AS n FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+                + "AND c.relname <> 'flyway_schema_history' "
+                + "AND c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?)) c")) {
+            query.setString(1, schema);
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                rs.next();
+                names = rs.getString(1);
+                count = rs.getLong(2);
+            }
+        }
+        long applied = 0;
+        try (java.sql.PreparedStatement history = connection.prepareStatement("SELECT pg_catalog.to_regclass("
+                + "pg_catalog.quote_ident(?) || '.flyway_schema_history') IS NOT NULL")) {
+            history.setString(1, schema);
+            try (java.sql.ResultSet rs = history.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    try (java.sql.Statement rows = connection.createStatement();
+                         java.sql.ResultSet n = rows.executeQuery("SELECT count(*) FROM " + Identifiers.quote(schema)
+                                 + ".flyway_schema_history WHERE version IS NOT NULL AND success")) {
+                        n.next();
+                        applied = n.getLong(1);
+                    }
+                }
+            }
+        }
+        if (count > 0 || applied > 0) {
+            String holds = (count == 0 ? "" : count + " relation" + (count == 1 ? "" : "s") + " (" + names
+                    + (count > 5 ? ", ..." : "") + ")") + (count > 0 && applied > 0 ? " and " : "")
+                    + (applied == 0 ? "" : "Flyway's history lists " + applied + " applied version"
+                    + (applied == 1 ? "" : "s"));
+            stop(new Finding("database", null, null, Finding.DATABASE, "", "The database is not empty: schema "
+                    + schema + " already holds " + holds + ", so the stairway would not see what the migrations "
+                    + "build. Give it an empty database; to prove only the versions above those a database already "
+                    + "has, start from its version (startingAt, or rehearse).", null));
+        }
+    }
+
+    /**
+     * Every version of the set that the stairway was to climb must have been applied: a Flyway
+     * setting (a target, a version filter) that leaves some out would otherwise let them pass unchecked.
+     */
+    private void requireEveryVersionClimbed() {
+        if (halted) {
+            return;
+        }
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        steps.forEach(s -> reached.add(s.version()));
+        List<String> missed = todoClimbed().stream().map(f -> f.version().text()).filter(v -> !reached.contains(v))
+                .map(v -> "V" + v).toList();
+        if (!missed.isEmpty()) {
+            record(new Finding("forward", null, null, Finding.NOT_APPLIED, String.join(", ", missed), "Flyway did not "
+                    + "apply " + String.join(", ", missed) + ", so the stairway checked nothing of "
+                    + (missed.size() == 1 ? "it" : "them") + ". A Flyway setting (target, a version filter, "
+                    + "out-of-order) or the history of a non-empty schema left them out; remove it or start from an "
+                    + "empty database.", null));
         }
     }
 

@@ -21,13 +21,15 @@ import static dev.verifiedschema.contract.Identifiers.literal;
 import static dev.verifiedschema.contract.Identifiers.quote;
 
 /**
- * A fingerprint of the data in some tables: the row count and, per column, a hash of its values as a
- * multiset (the sum of a 64-bit hash of each value's text, so no sort is needed), read for all tables
- * in one query. Comparing two tells which table and column changed.
+ * A fingerprint of the data in some tables: the row count, per column a hash of its values as a
+ * multiset (the sum of a 64-bit hash of each value's text, so no sort is needed), and a hash of the
+ * rows as a multiset (the same sum over each row's text), read for all tables in one query. Comparing
+ * two tells which table and column changed, and catches values that moved between rows (two users'
+ * balances swapped), which leaves every column's multiset as it was.
  */
 final class TableData {
-    /** Row count and column hashes of one table. */
-    record Print(long rows, Map<String, String> columns) {
+    /** Row count, column hashes and row hash of one table (no hashes when it has no rows). */
+    record Print(long rows, Map<String, String> columns, String rowsHash) {
     }
 
     /**
@@ -79,7 +81,7 @@ final class TableData {
                     if (rs.getBoolean(2)) {
                         filled.add(rs.getString(1));
                     } else {
-                        prints.put(rs.getString(1), new Print(0, Map.of()));
+                        prints.put(rs.getString(1), new Print(0, Map.of(), ""));
                     }
                 }
             }
@@ -90,12 +92,17 @@ final class TableData {
         List<String> parts = new ArrayList<>();
         for (String table : filled) {
             StringBuilder hashes = new StringBuilder("array[]::text[]");
+            StringBuilder row = new StringBuilder();
             for (String col : columns.get(table)) {
                 hashes.append(" || coalesce(sum(pg_catalog.hashtextextended(pg_catalog.quote_nullable(")
                         .append(quote(col)).append("), 0)), 0)::text");
+                row.append(row.isEmpty() ? "" : ", ").append("t.").append(quote(col));
             }
+            // the rows as a multiset, of the same columns in the same (name) order
+            hashes.append(" || coalesce(sum(pg_catalog.hashtextextended(row(").append(row)
+                    .append(")::text, 0)), 0)::text");
             parts.add("select " + literal(table) + ", count(*), " + hashes + " from " + quote(schema) + "."
-                    + quote(table));
+                    + quote(table) + " t");
         }
         query(connection, parts, rs -> {
             String table = rs.getString(1);
@@ -106,7 +113,7 @@ final class TableData {
                 byColumn.put(cols.get(i), hashes.get(i));
             }
             long rows = rs.getLong(2);
-            prints.put(table, rows == 0 ? new Print(0, Map.of()) : new Print(rows, byColumn));
+            prints.put(table, rows == 0 ? new Print(0, Map.of(), "") : new Print(rows, byColumn, hashes.get(cols.size())));
         });
         return prints;
     }
@@ -144,11 +151,19 @@ final class TableData {
             } else if (was.rows() != now.rows()) {
                 out.add(table + ": " + was.rows() + " rows before, " + now.rows() + " after");
             } else {
+                int columnDifferences = out.size();
                 was.columns().forEach((column, hash) -> {
                     if (!hash.equals(now.columns().get(column))) {
                         out.add(table + "." + column + ": values differ (" + was.rows() + " rows)");
                     }
                 });
+                // a row hash covers the print's columns: comparable where both prints read the same ones
+                // (every undo check; a redo check of a version that added no column to the table)
+                if (out.size() == columnDifferences && was.columns().keySet().equals(now.columns().keySet())
+                        && !was.rowsHash().equals(now.rowsHash())) {
+                    out.add(table + ": values moved between rows (every column holds the same values, but not in "
+                            + "the same rows; " + was.rows() + " rows)");
+                }
             }
         });
         return out;

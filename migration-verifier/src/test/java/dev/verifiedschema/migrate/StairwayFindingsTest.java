@@ -173,6 +173,52 @@ class StairwayFindingsTest {
                 .hasMessageContaining("does not exist; write one with --write-baseline");
     }
 
+    @Test
+    void anUndoThatSwapsValuesBetweenRowsIsCaughtThoughEveryColumnHoldsTheSameValues() {
+        StairwayReport report = failed(Stairway.of(set("undo-swaps-balances")));
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.where()).isEqualTo("V2 undo (U2__balance_in_cents.sql)");
+            assertThat(f.kind()).isEqualTo(Finding.UNDO_DATA);
+            assertThat(f.object()).isEqualTo("wallets");
+            assertThat(f.message()).contains("wallets: values moved between rows (every column holds the same values, "
+                    + "but not in the same rows; 2 rows)");
+        });
+    }
+
+    @Test
+    void aRedoThatGivesOtherDataThanTheFirstRunIsCaught() {
+        StairwayReport report = failed(Stairway.of(set("redo-changes-data")));
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.where()).isEqualTo("V2 redo (V2__referral_codes.sql)");
+            assertThat(f.kind()).isEqualTo(Finding.REDO_DATA);
+            assertThat(f.object()).isEqualTo("accounts.referral_code");
+            assertThat(f.message()).contains("after undo and redo of V2 the data differs from the first run of V2",
+                    "accounts.referral_code: values differ (2 rows)");
+        });
+    }
+
+    @Test
+    void aDatabaseThatAlreadyHoldsTheSetIsRefusedInsteadOfPassingWithNothingChecked() {
+        String database = server.createDatabase(null);
+        try {
+            // passes, and its full downgrade stops at V3, the newest irreversible version
+            Stairway.of(set("acknowledged")).run(server.dataSource(database));
+            StairwayReport again = catchThrowableOfType(StairwayException.class,
+                    () -> Stairway.of(set("acknowledged")).run(server.dataSource(database))).report();
+
+            assertThat(again.failures()).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(Finding.DATABASE);
+                assertThat(f.message()).startsWith("The database is not empty: schema public already holds 2 relations "
+                        + "(plans, plans_id_seq) and Flyway's history lists 3 applied versions");
+            });
+            assertThat(again.steps()).isEmpty();
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+
     private static Path copyOf(String set, Path dir) throws IOException, URISyntaxException {
         Path source = Path.of(StairwayFindingsTest.class.getResource("/sets/" + set).toURI());
         Path copy = Files.createDirectories(dir.resolve(set));

@@ -32,8 +32,8 @@ class TableDataTest {
 
             Map<String, TableData.Print> prints = TableData.read(c, "public", COLUMNS);
 
-            assertThat(prints.get("never_filled")).isEqualTo(new TableData.Print(0, Map.of()));
-            assertThat(prints.get("emptied")).isEqualTo(new TableData.Print(0, Map.of()));
+            assertThat(prints.get("never_filled")).isEqualTo(new TableData.Print(0, Map.of(), ""));
+            assertThat(prints.get("emptied")).isEqualTo(new TableData.Print(0, Map.of(), ""));
             assertThat(prints.get("filled").rows()).isEqualTo(2);
             assertThat(prints.get("filled").columns()).containsOnlyKeys("id", "name");
             assertThat(prints.get("parted").rows()).as("rows of a partitioned table live in its partitions").isEqualTo(1);

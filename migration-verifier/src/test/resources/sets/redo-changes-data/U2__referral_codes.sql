@@ -1,0 +1,1 @@
+UPDATE accounts SET referral_code = NULL;
