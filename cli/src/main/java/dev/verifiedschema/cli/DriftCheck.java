@@ -1,9 +1,7 @@
 package dev.verifiedschema.cli;
 
 import dev.verifiedschema.compare.Change;
-import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
-import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.migrate.FlywayHistory;
 import dev.verifiedschema.migrate.MigrationScript;
@@ -28,11 +26,14 @@ final class DriftCheck {
     /** The live version, or {@code null} when nothing is applied. */
     MigrationVersion liveVersion;
 
+    /** The live database's schema, as read for the comparison. */
+    SchemaSnapshot live;
+
     private DriftCheck() {
     }
 
-    static DriftCheck run(BaseCommand command, DatabaseOptions db, MigrationSet set, Contract contract, String schema,
-                          Scratch scratch, Result result) throws SQLException {
+    static DriftCheck run(BaseCommand command, DatabaseOptions db, MigrationSet set, String schema, Scratch scratch,
+                          Result result) throws SQLException {
         DriftCheck drift = new DriftCheck();
         try (Connection live = db.connect(command.root.env)) {
             List<MigrationVersion> applied = FlywayHistory.appliedVersions(live, schema);
@@ -45,8 +46,8 @@ final class DriftCheck {
             }
             checksums(db, command, set, schema, result);
             SchemaSnapshot replica = replica(scratch, set, drift.liveVersion, schema);
-            SchemaSnapshot actual = SchemaInspector.create().inspect(live, schema);
-            SchemaDiff diff = SchemaDiff.between(replica, actual);
+            drift.live = SchemaInspector.create().inspect(live, schema);
+            SchemaDiff diff = SchemaDiff.between(replica, drift.live);
             for (Change c : diff.changes()) {
                 result.problem(c.objectType().words() + " " + c.name(), switch (c.kind()) {
                     case ADDED -> "only in the live database (not made by any migration): " + c.after();
@@ -56,10 +57,6 @@ final class DriftCheck {
             }
             result.put("liveVersion", drift.liveVersion == null ? null : drift.liveVersion.text())
                     .put("drift", diff.changes().stream().map(Change::describe).toList());
-            if (contract != null) {
-                ContractCheck.check(contract, actual).forEach(v -> result.problem("contract " + v.table()
-                        + (v.object() == null || v.object().equals(v.table()) ? "" : "." + v.object()), v.describe()));
-            }
         }
         return drift;
     }

@@ -1,5 +1,6 @@
 package dev.verifiedschema.cli;
 
+import dev.verifiedschema.compare.ContractCheck;
 import picocli.CommandLine.Command;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
@@ -8,21 +9,18 @@ import picocli.CommandLine.Command;
                 + "changed checksums, and, with --contract, contract violations. Read-only on the live database."})
 final class DriftCommand extends ReplicaCommand {
     @Override
-    Result execute() throws Exception {
-        db.require("drift");
-        var set = migrations.set("drift");
-        var contract = migrations.contractOrNull();
-        String schema = schema(contract);
-        Result result = new Result("drift");
-        try (Scratch scratch = Scratch.embedded(0)) {
-            DriftCheck drift = DriftCheck.run(this, db, set, contract, schema, scratch, result);
-            String version = drift.liveVersion == null ? "no version" : "V" + drift.liveVersion;
-            boolean drifted = result.findings().stream().anyMatch(f -> f.failed() && !f.name().startsWith("contract "));
-            boolean violations = result.findings().stream().anyMatch(f -> f.failed() && f.name().startsWith("contract "));
-            return result.summary((drifted
-                    ? "The live database (" + version + ") differs from what its migrations build."
-                    : "No drift: the live database (" + version + ") is exactly what its migrations build.")
-                    + (violations ? " It does not honour the contract (see the contract findings)." : ""));
+    Result afterDriftCheck(Replica replica, Result result) {
+        if (replica.contract() != null) {
+            ContractCheck.check(replica.contract(), replica.drift().live).forEach(v -> result.problem("contract "
+                    + v.table() + (v.object() == null || v.object().equals(v.table()) ? "" : "." + v.object()),
+                    v.describe()));
         }
+        String version = replica.drift().liveVersion == null ? "no version" : "V" + replica.drift().liveVersion;
+        boolean drifted = result.findings().stream().anyMatch(f -> f.failed() && !f.name().startsWith("contract "));
+        boolean violations = result.findings().stream().anyMatch(f -> f.failed() && f.name().startsWith("contract "));
+        return result.summary((drifted
+                ? "The live database (" + version + ") differs from what its migrations build."
+                : "No drift: the live database (" + version + ") is exactly what its migrations build.")
+                + (violations ? " It does not honour the contract (see the contract findings)." : ""));
     }
 }

@@ -1,7 +1,9 @@
 package dev.verifiedschema.cli;
 
+import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.migrate.MigrationLint;
 import dev.verifiedschema.migrate.MigrationScript;
+import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
 import dev.verifiedschema.migrate.StairwayReport;
@@ -17,36 +19,33 @@ import java.util.stream.Collectors;
                 + "linted. Nothing is written to the live database. Ends with GO or NO-GO."})
 final class RehearseCommand extends ReplicaCommand {
     @Override
-    Result execute() throws Exception {
-        db.require("rehearse");
-        var set = migrations.set("rehearse");
-        var contract = migrations.contractOrNull();
-        String schema = schema(contract);
-        Result result = new Result("rehearse");
-        try (Scratch scratch = Scratch.embedded(0)) {
-            DriftCheck drift = DriftCheck.run(this, db, set, null, schema, scratch, result);
-            if (result.failed()) {
-                return result.summary("NO-GO: the live database has drifted from its migrations; fix the drift first.");
-            }
-            List<MigrationScript> pending = set.forwards().stream()
-                    .filter(f -> drift.liveVersion == null || f.version().compareTo(drift.liveVersion) > 0).toList();
-            Stairway stairway = Stairway.of(set).withContract(contract).inSchema(schema).startingAt(drift.liveVersion);
-            StairwayReport report;
-            try {
-                report = stairway.run(scratch.server().dataSource(scratch.newDatabase()));
-            } catch (StairwayException e) {
-                report = e.report();
-            }
-            VerifyCommand.fromReport(result, report);
-            Set<String> pendingFiles = pending.stream().map(MigrationScript::fileName).collect(Collectors.toSet());
-            MigrationLint.lint(set, contract).stream().filter(f -> pendingFiles.contains(f.file()))
-                    .forEach(f -> result.problem(f.file() + ":" + f.line() + " " + f.rule(), f.message()));
-            String pendingText = pending.isEmpty() ? "no pending migrations"
-                    : pending.size() + " pending migration(s) " + pending.stream().map(p -> "V" + p.version())
-                    .collect(Collectors.joining(", "));
-            return result.summary((result.failed() ? "NO-GO: " : "GO: ") + pendingText
-                    + (result.failed() ? " failed the rehearsal (see the findings)." : " rehearsed on a replica: "
-                    + "forward, undo and redo held, the contract holds at the new head, and lint is clean."));
+    Result afterDriftCheck(Replica replica, Result result) {
+        if (result.failed()) {
+            return result.summary("NO-GO: the live database has drifted from its migrations; fix the drift first.");
         }
+        MigrationSet set = replica.set();
+        Contract contract = replica.contract();
+        DriftCheck drift = replica.drift();
+        Scratch scratch = replica.scratch();
+        List<MigrationScript> pending = set.forwards().stream()
+                .filter(f -> drift.liveVersion == null || f.version().compareTo(drift.liveVersion) > 0).toList();
+        Stairway stairway = Stairway.of(set).withContract(contract).inSchema(replica.schema())
+                .startingAt(drift.liveVersion);
+        StairwayReport report;
+        try {
+            report = stairway.run(scratch.server().dataSource(scratch.newDatabase()));
+        } catch (StairwayException e) {
+            report = e.report();
+        }
+        VerifyCommand.fromReport(result, report);
+        Set<String> pendingFiles = pending.stream().map(MigrationScript::fileName).collect(Collectors.toSet());
+        MigrationLint.lint(set, contract).stream().filter(f -> pendingFiles.contains(f.file()))
+                .forEach(f -> result.problem(f.file() + ":" + f.line() + " " + f.rule(), f.message()));
+        String pendingText = pending.isEmpty() ? "no pending migrations"
+                : pending.size() + " pending migration(s) " + pending.stream().map(p -> "V" + p.version())
+                .collect(Collectors.joining(", "));
+        return result.summary((result.failed() ? "NO-GO: " : "GO: ") + pendingText
+                + (result.failed() ? " failed the rehearsal (see the findings)." : " rehearsed on a replica: "
+                + "forward, undo and redo held, the contract holds at the new head, and lint is clean."));
     }
 }

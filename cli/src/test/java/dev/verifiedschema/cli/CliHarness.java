@@ -5,11 +5,14 @@ import dev.verifiedschema.provision.ProviderKind;
 import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.provision.SharedServers;
 import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.testing.VariantSet;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +31,7 @@ final class CliHarness implements AutoCloseable {
     private final SharedServers.Lease lease = SharedServers.acquire(
             new ServerSettings(ProviderKind.EMBEDDED, null, null, null, 0, null));
     final Map<String, String> env = new HashMap<>();
-    private final java.util.List<Path> tempDirs = new java.util.ArrayList<>();
+    private final List<VariantSet> variants = new ArrayList<>();
     boolean interactive;
 
     /**
@@ -36,21 +39,9 @@ final class CliHarness implements AutoCloseable {
      * over them (the folders hold only what differs), in a directory deleted on close.
      */
     Path broken(String name) {
-        try {
-            Path dir = java.nio.file.Files.createTempDirectory("cli-broken-" + name + "-");
-            tempDirs.add(dir);
-            for (Path from : java.util.List.of(MIGRATIONS, BROKEN.resolve(name))) {
-                try (var files = java.nio.file.Files.list(from)) {
-                    for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-                        java.nio.file.Files.copy(f, dir.resolve(f.getFileName()),
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        VariantSet variant = VariantSet.over(MIGRATIONS, BROKEN.resolve(name));
+        variants.add(variant);
+        return variant.directory();
     }
 
     PostgresServer server() {
@@ -61,7 +52,7 @@ final class CliHarness implements AutoCloseable {
     String production(String version) {
         String database = server().createDatabase(null);
         if (version != null) {
-            Flyways.configure(server().dataSource(database), java.util.List.of(MIGRATIONS.toAbsolutePath().toString()),
+            Flyways.configure(server().dataSource(database), List.of(MIGRATIONS.toAbsolutePath().toString()),
                     "public").target(version).load().migrate();
         }
         return database;
@@ -81,14 +72,6 @@ final class CliHarness implements AutoCloseable {
     @Override
     public void close() {
         lease.close();
-        for (Path dir : tempDirs) {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        variants.forEach(VariantSet::close);
     }
 }

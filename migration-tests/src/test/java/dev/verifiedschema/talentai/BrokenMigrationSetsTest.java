@@ -11,6 +11,7 @@ import dev.verifiedschema.migrate.StairwayReport;
 import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.provision.SharedServers;
+import dev.verifiedschema.testing.VariantSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -29,11 +31,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The proof suite: each folder under {@code broken/} holds the scripts that give the TalentAI set one
- * deliberate defect (laid over the real set by {@link BrokenVariant}), and the toolkit must fail it
+ * deliberate defect (laid over the real set by {@link VariantSet}), and the toolkit must fail it
  * for the right reason, naming the step and the object. The table in
  * docs/proof-suite.md lists the same cases.
  */
 class BrokenMigrationSetsTest {
+    private static final Path REAL = Path.of("src", "main", "resources", "db", "migration");
+    private static final Path BROKEN = Path.of("src", "test", "resources", "broken");
     private static final Contract CONTRACT = ContractLoader.fromClasspath("talentai-contract.yaml");
     private static final FixtureSet FIXTURES = FixtureSet.load("classpath:fixtures/talentai");
     private static SharedServers.Lease lease;
@@ -108,7 +112,7 @@ class BrokenMigrationSetsTest {
 
     @Test
     void duplicateVersionNumbersAreRefusedBeforeAnythingRuns() {
-        try (BrokenVariant variant = BrokenVariant.of("duplicate-version")) {
+        try (VariantSet variant = broken("duplicate-version")) {
             assertThatThrownBy(() -> MigrationSet.load(List.of(variant.location())))
                     .isInstanceOf(MigrationSetException.class)
                     .hasMessageContaining("nothing was run")
@@ -130,8 +134,13 @@ class BrokenMigrationSetsTest {
         assertThat(report.head().views()).isNotEmpty();
     }
 
+    /** The real set with the scripts of {@code broken/<name>} laid over it. */
+    private static VariantSet broken(String name) {
+        return VariantSet.over(REAL, BROKEN.resolve(name));
+    }
+
     private static StairwayReport failedReport(String variant) {
-        try (BrokenVariant broken = BrokenVariant.of(variant)) {
+        try (VariantSet broken = broken(variant)) {
             StairwayException e = catchThrowableOfType(StairwayException.class, () -> onFreshDatabase(() -> Stairway.of(
                     MigrationSet.load(List.of(broken.location()))).withContract(CONTRACT).withFixtures(FIXTURES)));
             assertThat(e).as("the toolkit must fail " + variant).isNotNull();

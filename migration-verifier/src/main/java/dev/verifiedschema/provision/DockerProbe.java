@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * usual sockets, with a short timeout.
  */
 @FunctionalInterface
-public interface DockerProbe {
+interface DockerProbe {
 
     /** Where a Docker engine answered, or empty when none did. */
     Optional<String> answeringEngine();

@@ -10,7 +10,7 @@ import java.util.Optional;
  * else Testcontainers if a Docker engine answers within a second, else embedded, and logs which one
  * it picked and why.
  */
-public final class Provisioning {
+final class Provisioning {
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
 
     private Provisioning() {
@@ -22,11 +22,11 @@ public final class Provisioning {
      * @param kind   the provider that was chosen
      * @param reason why, for the log line
      */
-    public record Choice(ProviderKind kind, String reason) {
+    record Choice(ProviderKind kind, String reason) {
     }
 
     /** Decides which provider the settings call for, asking the probe only when it matters. */
-    public static Choice choose(ServerSettings settings, DockerProbe docker) {
+    static Choice choose(ServerSettings settings, DockerProbe docker) {
         boolean hasUrl = settings.url() != null && !settings.url().isBlank();
         switch (settings.provider()) {
             case EMBEDDED:
@@ -53,12 +53,12 @@ public final class Provisioning {
     }
 
     /** Chooses with the real Docker probe and starts the server. */
-    public static PostgresServer start(ServerSettings settings) {
+    static PostgresServer start(ServerSettings settings) {
         return start(settings, DockerProbe.system());
     }
 
     /** Chooses with the given probe and starts the server. */
-    public static PostgresServer start(ServerSettings settings, DockerProbe docker) {
+    static PostgresServer start(ServerSettings settings, DockerProbe docker) {
         Choice choice = choose(settings, docker);
         LOG.info("PostgreSQL provider: {} ({})", choice.kind().name().toLowerCase(), choice.reason());
         return switch (choice.kind()) {

@@ -2,10 +2,19 @@ package dev.verifiedschema.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.verifiedschema.provision.PostgresServer;
+import dev.verifiedschema.provision.ProviderKind;
+import dev.verifiedschema.provision.ProvisionException;
+import dev.verifiedschema.provision.Secrets;
+import dev.verifiedschema.provision.ServerSettings;
+import dev.verifiedschema.provision.SharedServers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -38,6 +47,16 @@ class EngineModuleArchitectureTest {
     void theModuleHoldsOnlyTheEnginesPackages() {
         noClasses().should().resideOutsideOfPackages("dev.verifiedschema.migrate..", "dev.verifiedschema.provision..")
                 .because("contract, inspection and reports live in schema-contract; front ends in their own modules")
+                .check(ENGINE);
+    }
+
+    @Test
+    void provisioningShowsOnlyTheSharedServerItsSettingsAndItsErrors() {
+        classes().that().resideInAPackage("dev.verifiedschema.provision..").and().arePublic()
+                .should(be(belongToAnyOf(SharedServers.class, PostgresServer.class, ServerSettings.class,
+                        ProviderKind.class, ProvisionException.class, Secrets.class)))
+                .because("a front end obtains a server through SharedServers.acquire(ServerSettings) alone; "
+                        + "how a provider is chosen and started is provisioning's own business (docs/architecture.md)")
                 .check(ENGINE);
     }
 

@@ -1,4 +1,0 @@
-DROP FUNCTION touch();
-ALTER TABLE accounts DROP COLUMN nickname;
-ALTER TABLE orders DROP COLUMN status;
-DROP TYPE order_status;

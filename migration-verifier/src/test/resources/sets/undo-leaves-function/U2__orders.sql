@@ -1,2 +1,0 @@
-DROP INDEX accounts_created_idx;
-DROP TABLE orders;
