@@ -93,6 +93,31 @@ class ProvisioningTest {
                 .isEqualTo("at jdbc:postgresql://h/db?user=a&password=**** (refused)\nnext line");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // user information, as libpq URIs and DATABASE_URL variables write it
+            "postgresql://app:ab/cd@db/app | postgresql://app:****@db/app",
+            "postgresql://app:p@ss@db/app | postgresql://app:****@db/app",
+            "postgres://app:p:a?ss@db:5432/app?sslmode=require | postgres://app:****@db:5432/app?sslmode=require",
+            "jdbc:postgresql://app:s3cret@db/app | jdbc:postgresql://app:****@db/app",
+            "postgresql://app@db/app | postgresql://app@db/app",
+            // parameters, as pgjdbc reads them
+            "jdbc:postgresql://db/app?password=p@ss | jdbc:postgresql://db/app?password=****",
+            "jdbc:postgresql://db/app?user=app&password=p@ss&ssl=true | jdbc:postgresql://db/app?user=app&password=****&ssl=true",
+            "jdbc:postgresql://db:5432/app?PASSWORD=a&b&ssl=true | jdbc:postgresql://db:5432/app?PASSWORD=****&ssl=true",
+            "jdbc:postgresql://db/app?password=x;y;ssl=true | jdbc:postgresql://db/app?password=****;ssl=true",
+            "jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary&password=pw | jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary&password=****",
+            "jdbc:postgresql://[::1]:5432/app?password=pw | jdbc:postgresql://[::1]:5432/app?password=****",
+            "jdbc:postgresql:app?user=app | jdbc:postgresql:app?user=app",
+            "jdbc:postgresql:app?user=app&password=p@ss | jdbc:postgresql:app?user=app&password=****",
+            "jdbc:postgresql://db/app?user=app&password= | jdbc:postgresql://db/app?user=app&password=****",
+    })
+    void everyUrlShapeIsMaskedByReadingItAsTheDriverDoes(String url, String masked) {
+        assertThat(Secrets.maskUrl(url)).isEqualTo(masked);
+        assertThat(Secrets.maskUrl("could not connect to " + url + " (refused)"))
+                .isEqualTo("could not connect to " + masked + " (refused)");
+    }
+
     @Test
     void theExternalProviderCreatesPrefixedDatabasesAndNeverDropsOthers(PostgresServer embedded) throws Exception {
         String foreign = embedded.createDatabase(null);
