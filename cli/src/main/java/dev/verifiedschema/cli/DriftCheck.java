@@ -33,7 +33,7 @@ final class DriftCheck {
     }
 
     static DriftCheck run(BaseCommand command, DatabaseOptions db, MigrationSet set, String schema, Scratch scratch,
-                          Result result) throws SQLException {
+                          Result result, boolean acceptEdited) throws SQLException {
         DriftCheck drift = new DriftCheck();
         try (Connection live = db.connect(command.root.env)) {
             List<MigrationVersion> applied = FlywayHistory.appliedVersions(live, schema);
@@ -44,7 +44,7 @@ final class DriftCheck {
                             + "there is no V" + v + "__*.sql in the migrations; the scripts are out of date");
                 }
             }
-            checksums(db, command, set, schema, result);
+            checksums(db, command, set, schema, result, acceptEdited);
             SchemaSnapshot replica = replica(scratch, set, drift.liveVersion, schema);
             drift.live = SchemaInspector.create().inspect(live, schema);
             SchemaDiff diff = SchemaDiff.between(replica, drift.live);
@@ -61,14 +61,27 @@ final class DriftCheck {
         return drift;
     }
 
+    /**
+     * A migration edited after the live database applied it means that what production ran is not
+     * what the scripts say: a finding (NO-GO for rehearse), unless accepted explicitly.
+     */
     private static void checksums(DatabaseOptions db, BaseCommand command, MigrationSet set, String schema,
-                                  Result result) {
+                                  Result result, boolean acceptEdited) {
         ValidateResult validation = Flyways.configure(db.dataSource(command.root.env), set.locations(), schema)
                 .ignoreMigrationPatterns("*:pending", "*:missing", "*:future")
                 .load().validateWithResult();
         for (ValidateOutput invalid : validation.invalidMigrations) {
-            String message = invalid.errorDetails == null ? "does not match" : invalid.errorDetails.errorMessage;
-            result.passed("V" + invalid.version + " checksum", "warning: " + message.strip());
+            String flyway = invalid.errorDetails == null ? "its checksum does not match"
+                    : invalid.errorDetails.errorMessage.strip();
+            String message = "V" + invalid.version + " was edited after the live database applied it, so what it ran is "
+                    + "not what the script says now (" + flyway + "). Restore the script as it was applied (see its "
+                    + "history in version control) and put the change into a new migration; if the edit changes "
+                    + "nothing the database holds (a comment), accept it with --accept-edited-migrations.";
+            if (acceptEdited) {
+                result.passed("V" + invalid.version + " checksum", "accepted (--accept-edited-migrations): " + message);
+            } else {
+                result.problem("V" + invalid.version + " checksum", message);
+            }
         }
     }
 

@@ -18,6 +18,10 @@ abstract class ReplicaCommand extends DatabaseCommand {
     @Option(names = "--schema", description = "the schema (default: the contract's, else public)")
     String schema;
 
+    @Option(names = "--accept-edited-migrations", description = "report applied migrations whose script was "
+            + "edited since (a changed checksum) without failing on them")
+    boolean acceptEditedMigrations;
+
     /**
      * What the command was given and what the drift check found: the migrations, the contract (or
      * {@code null}), the schema compared, the throwaway server, and the live version and schema.
@@ -37,7 +41,7 @@ abstract class ReplicaCommand extends DatabaseCommand {
         String schema = schema(contract);
         Result result = new Result(command);
         try (Scratch scratch = Scratch.embedded(0)) {
-            DriftCheck drift = DriftCheck.run(this, db, set, schema, scratch, result);
+            DriftCheck drift = DriftCheck.run(this, db, set, schema, scratch, result, acceptEditedMigrations);
             return afterDriftCheck(new Replica(set, contract, schema, scratch, drift), result);
         }
     }
