@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code -- verified-schema: irreversible} (no undo is expected, even when undo scripts are required)
  * and {@code -- verified-schema: changes-data} (its undo/redo data check is reported, not failed).
  * Several directives may share a line, separated by commas. Only the comments before the first
- * statement count.
+ * statement count. The lint's {@code -- verified-schema:disable rule} comments share the prefix and
+ * are left to it.
  */
 final class Directives {
     /** The directives a script may give. */
@@ -29,6 +30,7 @@ final class Directives {
 
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*verified-schema\\s*:(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSPELT = Pattern.compile("--\\s*verified[-_ ]?schema\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINT = Pattern.compile("\\s*disable\\s", Pattern.CASE_INSENSITIVE);
     private static final Directives NONE = new Directives(EnumSet.noneOf(Kind.class));
 
     private final Set<Kind> kinds;
@@ -72,6 +74,9 @@ final class Directives {
                             + "-- verified-schema: irreversible (or changes-data), with a colon; found: " + line);
                 }
                 continue;
+            }
+            if (LINT.matcher(m.group(1)).lookingAt()) {
+                continue; // -- verified-schema:disable rule, ...: the lint's, not the stairway's
             }
             for (String word : m.group(1).split(",")) {
                 String w = word.strip().toLowerCase(Locale.ROOT);
