@@ -13,7 +13,7 @@ final class ReferenceCheck {
 
     void check(Contract contract) {
         for (TableContract table : contract.tables().values()) {
-            for (ForeignKeyContract fk : table.foreignKeys()) {
+            for (ForeignKeyContract fk : table.foreignKeysOrNone()) {
                 TableContract target = contract.tables().get(fk.referencedTable());
                 if (target == null) {
                     report(fk.line(), "foreign key " + fk.describe() + " of table " + table.name()
@@ -32,8 +32,10 @@ final class ReferenceCheck {
             }
             if (table.mode() == Mode.EXACT) {
                 checkDeclared(table, table.primaryKey(), "primary key", table.line());
-                table.foreignKeys().forEach(fk -> checkDeclared(table, fk.columns(), "foreign key", fk.line()));
-                table.indexes().forEach(ix -> checkDeclared(table, ix.columns(), "index", ix.line()));
+                table.foreignKeysOrNone().forEach(fk -> checkDeclared(table, fk.columns(), "foreign key", fk.line()));
+                table.indexesOrNone().forEach(ix -> checkDeclared(table, ix.columns(), "index", ix.line()));
+                table.uniqueConstraintsOrNone().forEach(u -> checkDeclared(table, u.columns(), "unique constraint",
+                        u.line()));
             }
         }
     }
