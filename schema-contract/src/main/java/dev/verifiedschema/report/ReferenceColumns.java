@@ -7,6 +7,7 @@ import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Completes the columns of a contract from a reference snapshot of the schema at head: what the
@@ -23,6 +24,8 @@ final class ReferenceColumns {
      */
     record Planned(ColumnContract column, String identity) {
     }
+
+    private static final Pattern SERIAL_DEFAULT = Pattern.compile("nextval\\('([^']|'')+'::regclass\\)");
 
     private final SchemaSnapshot reference;
 
@@ -43,14 +46,22 @@ final class ReferenceColumns {
             return new Planned(column, null);
         }
         boolean fromHead = column.type() == null;
+        boolean serial = fromHead ? isSerial(head) : column.serial();
+        String headDefault = serial ? null : head.defaultValue();
         ColumnContract completed = new ColumnContract(column.name(),
                 fromHead ? head.type() : column.type(),
-                column.serial(),
+                serial,
                 column.nullable() != null ? column.nullable() : Boolean.valueOf(head.nullable()),
                 column.defaultValue() != null ? column.defaultValue()
-                        : fromHead || head.type().equals(column.type()) ? head.defaultValue() : null,
+                        : fromHead || head.type().equals(column.type()) ? headDefault : null,
                 column.line());
         return new Planned(completed, fromHead ? head.identity() : null);
+    }
+
+    /** A serial column at head: an integer whose default draws from a sequence; added as serial, it gets one. */
+    private static boolean isSerial(Column head) {
+        return head.identity() == null && head.defaultValue() != null
+                && SERIAL_DEFAULT.matcher(head.defaultValue()).matches() && List.of("integer", "bigint", "smallint").contains(head.type());
     }
 
     /**

@@ -142,7 +142,7 @@ public final class RemediationSql {
         List<String> out = new ArrayList<>();
         out.add("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + quote(c.name()) + " " + columnType(p)
                 + constraints(p, false) + ";");
-        if (p.identity() == null && Boolean.FALSE.equals(c.nullable()) && safeDefault(c) == null) {
+        if (p.identity() == null && !c.serial() && Boolean.FALSE.equals(c.nullable()) && safeDefault(c) == null) {
             out.add("-- added without NOT NULL: with no default, ADD COLUMN ... NOT NULL fails on a table that has "
                     + "rows; fill " + table + "." + quote(c.name()) + ", then run: ALTER TABLE " + table
                     + " ALTER COLUMN " + quote(c.name()) + " SET NOT NULL;");
