@@ -32,6 +32,7 @@ class ContractYamlTest {
                         + " email varchar(255) NOT NULL, role varchar(16) NOT NULL DEFAULT 'member',"
                         + " CONSTRAINT members_team_email_key UNIQUE (team_id, email))",
                 "CREATE INDEX members_role_idx ON members (role)",
+                "CREATE UNIQUE INDEX teams_slug_lower ON teams (lower(slug))",
                 "CREATE TABLE audit_log (at timestamptz NOT NULL DEFAULT now(), line text)");
         return db;
     }
@@ -50,6 +51,8 @@ class ContractYamlTest {
                 .containsExactly(List.of("slug"));
         assertThat(contract.tables().get("members").indexes()).extracting(i -> i.name())
                 .as("the indexes behind keys are implied, not listed").containsExactly("members_role_idx");
+        assertThat(contract.tables().get("teams").indexes()).extracting(i -> i.columns())
+                .as("an expression index loads in an exact table").containsExactly(List.of("lower(slug)"));
         assertThat(ContractCheck.check(contract, snapshot)).isEmpty();
     }
 
