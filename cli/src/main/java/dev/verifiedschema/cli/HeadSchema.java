@@ -2,6 +2,7 @@ package dev.verifiedschema.cli;
 
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.flywaydb.core.api.FlywayException;
 
@@ -23,7 +24,8 @@ final class HeadSchema {
     /**
      * The snapshot of the schema at head.
      *
-     * @param migrations the {@code --migrations} directory (exit 2 when it does not exist)
+     * @param migrations the {@code --migrations} directory (exit 2 when it does not exist or its
+     *                   scripts are misnamed, as for every command that reads migrations)
      * @param schema     the schema to migrate and inspect
      * @throws CliException exit 1 when a migration fails, naming the directory
      */
@@ -31,9 +33,9 @@ final class HeadSchema {
         BaseCommand.existingDirectory(migrations, "--migrations");
         try (Scratch scratch = Scratch.embedded(0)) {
             DataSource database = scratch.server().dataSource(scratch.newDatabase());
+            MigrationSet set = MigrationSet.load(List.of("filesystem:" + migrations.toAbsolutePath()));
             try {
-                Flyways.configure(database, List.of("filesystem:" + migrations.toAbsolutePath()), schema)
-                        .load().migrate();
+                Flyways.configure(database, set.locations(), schema).load().migrate();
             } catch (FlywayException e) {
                 throw new CliException(CliException.PROBLEMS, "The migrations in " + migrations
                         + " do not build a schema at head on a scratch database: "

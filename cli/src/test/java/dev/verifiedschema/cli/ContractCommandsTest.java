@@ -105,20 +105,28 @@ class ContractCommandsTest {
     }
 
     @Test
-    void aHealthyDatabaseNeverBuildsTheMigrationsAndAMissingDirectoryIsBadInput() {
-        String production = cli.production("6");
+    void aHealthyDatabaseNeverBuildsTheMigrationsAndBadMigrationsAreNamed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__broken.sql"), "CREATE TABLE users (id bigint PRIMARY KEY;\n");
+        String healthyDb = cli.production("6");
+        String incidentDb = cli.production("4");
         try {
-            String url = cli.url(production);
-            CliHarness.Run healthy = cli.run("check", "--url", url, "--contract", CONTRACT.toString(),
-                    "--migrations", MIGRATIONS.toString());
-            assertThat(healthy.exitCode()).as(healthy.out()).isEqualTo(0);
+            CliHarness.Run healthy = cli.run("check", "--url", cli.url(healthyDb), "--contract", CONTRACT.toString(),
+                    "--migrations", dir.toString());
+            assertThat(healthy.exitCode()).as("the broken set is never built\n%s", healthy.err()).isEqualTo(0);
 
-            CliHarness.Run missing = cli.run("remediate", "--url", url, "--contract", CONTRACT.toString(),
-                    "--migrations", "no/such/dir");
+            CliHarness.Run broken = cli.run("check", "--url", cli.url(incidentDb), "--contract",
+                    CONTRACT.toString(), "--migrations", dir.toString());
+            assertThat(broken.exitCode()).isEqualTo(1);
+            assertThat(broken.err()).contains("The migrations in " + dir
+                    + " do not build a schema at head on a scratch database").doesNotContain("\tat ");
+
+            CliHarness.Run missing = cli.run("remediate", "--url", cli.url(incidentDb), "--contract",
+                    CONTRACT.toString(), "--migrations", "no/such/dir");
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.err()).contains("--migrations no/such/dir: no such directory");
         } finally {
-            cli.server().dropDatabase(production);
+            cli.server().dropDatabase(healthyDb);
+            cli.server().dropDatabase(incidentDb);
         }
     }
 

@@ -7,9 +7,7 @@ import dev.verifiedschema.contract.ForeignKeyContract;
 import dev.verifiedschema.contract.IndexContract;
 import dev.verifiedschema.contract.TableContract;
 import dev.verifiedschema.contract.UniqueContract;
-import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
-import dev.verifiedschema.snapshot.Table;
 
 import java.util.ArrayList;
 import java.util.List;
