@@ -67,9 +67,9 @@ public final class SchemaHealthCheck {
     }
 
     /**
-     * The same check, also of the contract's primary keys, foreign keys and indexes (and, for
-     * {@code exact} tables, of undeclared ones): everything the migration verification checks at
-     * head. It reads the schema's whole catalog, so it costs tens of milliseconds instead of one.
+     * The same check, also of the contract's primary keys, foreign keys, unique constraints and
+     * indexes (and, for {@code exact} tables, of undeclared ones of each kind the table declares):
+     * everything the migration verification checks at head. It reads the schema's whole catalog, so it costs tens of milliseconds instead of one.
      */
     public SchemaHealthCheck withKeysAndIndexes() {
         return new SchemaHealthCheck(contract, statementTimeout, true, head);
