@@ -4,6 +4,8 @@ import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.health.SchemaHealthCheck;
+import dev.verifiedschema.report.RemediationSql;
+import dev.verifiedschema.snapshot.SchemaSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,7 +14,7 @@ import java.time.Duration;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"The start-up health check against a live database, read-only: every missing table and "
-                + "column at once, and the remediation SQL."})
+                + "column at once, and the remediation SQL (with --migrations, typed from what they build at head)."})
 final class CheckCommand extends DatabaseCommand {
     @Option(names = "--contract", paramLabel = "FILE", required = true, description = "the contract YAML")
     java.nio.file.Path contract;
@@ -20,26 +22,47 @@ final class CheckCommand extends DatabaseCommand {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5", description = "statement timeout (default 5)")
     int timeoutSeconds;
 
+    @Option(names = "--migrations", paramLabel = "DIR", description = "the migrations: where the contract gives a "
+            + "missing column no type, the remediation SQL takes it from what they build at head (on embedded PostgreSQL)")
+    java.nio.file.Path migrations;
+
     @Override
     Result execute() throws Exception {
-        return run(this, db, contract, timeoutSeconds, "check");
+        return run(this, db, contract, migrations, timeoutSeconds, "check");
     }
 
-    static HealthReport health(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile, int timeout) {
+    /**
+     * The health check. With migrations, and only when a table or column is missing, the schema they
+     * build at head completes the remediation SQL (the types the contract leaves out).
+     */
+    static HealthReport health(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile,
+                               java.nio.file.Path migrations, int timeout) throws java.sql.SQLException {
         db.require(command.spec.name());
         Contract contract = dev.verifiedschema.contract.ContractLoader.load(existingFile(contractFile, "--contract"));
+        if (migrations != null) {
+            existingDirectory(migrations, "--migrations");
+        }
+        HealthReport report;
         try (Connection connection = db.connect(command.root.env)) {
-            return SchemaHealthCheck.from(contract).withStatementTimeout(Duration.ofSeconds(Math.max(1, timeout)))
+            report = SchemaHealthCheck.from(contract).withStatementTimeout(Duration.ofSeconds(Math.max(1, timeout)))
                     .check(connection);
         } catch (java.sql.SQLException e) {
             throw new CliException(CliException.ENVIRONMENT, "Lost the connection to " + db.masked() + ": "
                     + e.getMessage(), e);
         }
+        boolean missing = report.violations().stream().anyMatch(v -> v.kind() == Violation.Kind.MISSING_COLUMN
+                || v.kind() == Violation.Kind.MISSING_TABLE);
+        if (migrations == null || !missing) {
+            return report;
+        }
+        SchemaSnapshot head = HeadSchema.build(migrations, contract.schema());
+        return new HealthReport(report.schema(), report.contractSource(), report.violations(),
+                RemediationSql.generate(contract, report.violations(), head), report.took());
     }
 
-    static Result run(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile, int timeout,
-                      String name) {
-        HealthReport report = health(command, db, contractFile, timeout);
+    static Result run(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile,
+                      java.nio.file.Path migrations, int timeout, String name) throws java.sql.SQLException {
+        HealthReport report = health(command, db, contractFile, migrations, timeout);
         Result result = new Result(name).summary(report.isHealthy()
                 ? "The database at " + db.masked() + " honours the contract " + report.contractSource()
                 + " (" + report.took().toMillis() + " ms)."

@@ -20,9 +20,13 @@ final class RemediateCommand extends DatabaseCommand {
     @Option(names = "--as-migration", paramLabel = "DIR", description = "write a draft V<next>__remediate_schema.sql there")
     Path asMigration;
 
+    @Option(names = "--migrations", paramLabel = "DIR", description = "the migrations: where the contract gives a "
+            + "missing column no type, take it from what they build at head (on embedded PostgreSQL)")
+    Path migrations;
+
     @Override
     Result execute() throws Exception {
-        HealthReport report = CheckCommand.health(this, db, contract, 5);
+        HealthReport report = CheckCommand.health(this, db, contract, migrations, 5);
         String sql = report.remediationSql();
         Result result = new Result("remediate").put("remediationSql", sql);
         if (asMigration == null || sql.isBlank()) {

@@ -3,7 +3,6 @@ package dev.verifiedschema.cli;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.ContractYaml;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
-import dev.verifiedschema.migrate.Flyways;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
 
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Prints a contract YAML of a schema, to bootstrap a contract and then trim it by hand: "
-                + "of a live database (--url) or of what a migration set builds (--migrations, on embedded PostgreSQL)."})
+                + "of a live database (--url) or of what a migration set builds (--migrations, on embedded PostgreSQL). "
+                + "Every table is exact, with its columns, primary key, foreign keys, unique constraints and indexes."})
 final class SnapshotCommand extends DatabaseCommand {
     @Option(names = "--migrations", paramLabel = "DIR", description = "build the schema from these migrations instead")
     java.nio.file.Path migrations;
@@ -36,17 +36,7 @@ final class SnapshotCommand extends DatabaseCommand {
                 snapshot = SchemaInspector.create().inspect(c, schema);
             }
         } else {
-            MigrationOptions options = new MigrationOptions();
-            options.migrations = migrations;
-            options.set("snapshot");
-            try (Scratch scratch = Scratch.embedded(0)) {
-                String database = scratch.newDatabase();
-                Flyways.configure(scratch.server().dataSource(database), List.of(options.location()), schema)
-                        .load().migrate();
-                try (Connection c = scratch.server().dataSource(database).getConnection()) {
-                    snapshot = SchemaInspector.create().inspect(c, schema);
-                }
-            }
+            snapshot = HeadSchema.build(migrations, schema);
         }
         Predicate<String> filter = filter();
         String yaml = ContractYaml.of(snapshot, filter);

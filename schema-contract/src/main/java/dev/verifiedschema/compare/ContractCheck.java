@@ -6,6 +6,7 @@ import dev.verifiedschema.contract.ForeignKeyContract;
 import dev.verifiedschema.contract.IndexContract;
 import dev.verifiedschema.contract.Mode;
 import dev.verifiedschema.contract.TableContract;
+import dev.verifiedschema.contract.UniqueContract;
 import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.ForeignKey;
 import dev.verifiedschema.snapshot.Index;
@@ -23,11 +24,16 @@ import static dev.verifiedschema.compare.Violation.Kind.*;
 /**
  * Compares a {@link Contract} with a {@link SchemaSnapshot}: a pure function that returns every
  * violation at once, in contract order.
+ *
+ * <p>What is listed must exist, in either mode. An {@code exact} table also has no column more than
+ * listed, and for each of primary key, foreign keys, unique constraints and indexes that it
+ * declares (an empty list declares "none") nothing more than listed; a kind it leaves out is not
+ * compared at all.
  */
 public final class ContractCheck {
     /** How much of the contract to check. */
     public enum Scope {
-        /** Tables, columns, keys and indexes. */
+        /** Tables, columns, keys, unique constraints and indexes. */
         FULL,
         /** Tables and columns only (types, nullability, defaults): what the start-up health check reads. */
         COLUMNS
@@ -56,6 +62,7 @@ public final class ContractCheck {
             if (scope == Scope.FULL) {
                 primaryKey(expected, actual, violations);
                 foreignKeys(expected, actual, violations);
+                uniqueConstraints(expected, actual, violations);
                 indexes(expected, actual, violations);
             }
         }
@@ -104,21 +111,37 @@ public final class ContractCheck {
         return nullable ? "nullable" : "not null";
     }
 
+    /**
+     * The primary key: compared when declared. {@code primaryKey: []} declares "none", which an
+     * exact table must then honour; a required table has nothing listed that must exist.
+     */
     private static void primaryKey(TableContract expected, Table actual, List<Violation> out) {
-        String wanted = expected.primaryKey() == null ? null : cols(expected.primaryKey());
-        String found = actual.primaryKey() == null ? null : cols(actual.primaryKey().columns());
-        if (wanted != null && found == null) {
-            out.add(new Violation(MISSING_PRIMARY_KEY, actual.name(), actual.name(), wanted, null));
-        } else if (wanted != null && !wanted.equals(found)) {
-            out.add(new Violation(WRONG_PRIMARY_KEY, actual.name(), actual.primaryKey().name(), wanted, found));
-        } else if (wanted == null && found != null && expected.mode() == Mode.EXACT) {
-            out.add(new Violation(UNEXPECTED_PRIMARY_KEY, actual.name(), actual.primaryKey().name(), null, found));
+        if (expected.primaryKey() == null) {
+            return;
         }
+        String found = actual.primaryKey() == null ? null : cols(actual.primaryKey().columns());
+        if (expected.primaryKey().isEmpty()) {
+            if (found != null && expected.mode() == Mode.EXACT) {
+                out.add(new Violation(UNEXPECTED_PRIMARY_KEY, actual.name(), actual.primaryKey().name(), null, found));
+            }
+            return;
+        }
+        String wanted = cols(expected.primaryKey());
+        if (found == null) {
+            out.add(new Violation(MISSING_PRIMARY_KEY, actual.name(), actual.name(), wanted, null));
+        } else if (!wanted.equals(found)) {
+            out.add(new Violation(WRONG_PRIMARY_KEY, actual.name(), actual.primaryKey().name(), wanted, found));
+        }
+    }
+
+    /** Whether the table is compared exactly for a kind: an exact table that declares it. */
+    private static boolean exactly(TableContract expected, List<?> declared) {
+        return expected.mode() == Mode.EXACT && declared != null;
     }
 
     private static void foreignKeys(TableContract expected, Table actual, List<Violation> out) {
         Set<String> matched = new HashSet<>();
-        for (ForeignKeyContract fk : expected.foreignKeys()) {
+        for (ForeignKeyContract fk : expected.foreignKeysOrNone()) {
             ForeignKey hit = actual.foreignKeys().values().stream()
                     .filter(f -> f.columns().equals(fk.columns())
                             && f.referencedTable().equals(fk.referencedTable())
@@ -132,20 +155,41 @@ public final class ContractCheck {
                 matched.add(hit.name());
             }
         }
-        if (expected.mode() == Mode.EXACT) {
+        if (exactly(expected, expected.foreignKeys())) {
             actual.foreignKeys().values().stream().filter(f -> !matched.contains(f.name())).forEach(f ->
                     out.add(new Violation(UNEXPECTED_FOREIGN_KEY, actual.name(), f.name(), null,
                             cols(f.columns()) + " -> " + f.referencedTable() + cols(f.referencedColumns()))));
         }
     }
 
+    private static void uniqueConstraints(TableContract expected, Table actual, List<Violation> out) {
+        Set<String> matched = new HashSet<>();
+        for (UniqueContract unique : expected.uniqueConstraintsOrNone()) {
+            UniqueConstraint hit = actual.uniqueConstraints().values().stream()
+                    .filter(u -> u.columns().equals(unique.columns())
+                            && (unique.name() == null || unique.name().equals(u.name())))
+                    .findFirst().orElse(null);
+            if (hit == null) {
+                out.add(new Violation(MISSING_UNIQUE_CONSTRAINT, actual.name(), unique.describe(), null, null));
+            } else {
+                matched.add(hit.name());
+            }
+        }
+        if (exactly(expected, expected.uniqueConstraints())) {
+            actual.uniqueConstraints().values().stream().filter(u -> !matched.contains(u.name())).forEach(u ->
+                    out.add(new Violation(UNEXPECTED_UNIQUE_CONSTRAINT, actual.name(), u.name(), null,
+                            cols(u.columns()))));
+        }
+    }
+
+    /** Indexes; those that back the primary key or a unique constraint are never unexpected. */
     private static void indexes(TableContract expected, Table actual, List<Violation> out) {
         Set<String> matched = new HashSet<>();
         if (actual.primaryKey() != null) {
             matched.add(actual.primaryKey().name());
         }
         actual.uniqueConstraints().values().stream().map(UniqueConstraint::name).forEach(matched::add);
-        for (IndexContract ix : expected.indexes()) {
+        for (IndexContract ix : expected.indexesOrNone()) {
             Index hit = actual.indexes().values().stream()
                     .filter(i -> i.columns().equals(ix.columns())
                             && (ix.name() == null || ix.name().equals(i.name()))
@@ -157,7 +201,7 @@ public final class ContractCheck {
                 matched.add(hit.name());
             }
         }
-        if (expected.mode() == Mode.EXACT) {
+        if (exactly(expected, expected.indexes())) {
             actual.indexes().values().stream().filter(i -> !matched.contains(i.name())).forEach(i ->
                     out.add(new Violation(UNEXPECTED_INDEX, actual.name(), i.name(), null,
                             cols(i.columns()) + (i.unique() ? " unique" : ""))));

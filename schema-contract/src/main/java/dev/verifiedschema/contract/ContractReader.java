@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** Walks the YAML node tree of one contract file, collecting every problem on the way. */
 final class ContractReader {
     private static final List<String> TOP_KEYS = List.of("schema", "owned", "tables");
-    private static final List<String> TABLE_KEYS = List.of("mode", "columns", "primaryKey", "foreignKeys", "indexes");
+    private static final List<String> TABLE_KEYS = List.of("mode", "columns", "primaryKey", "foreignKeys", "indexes",
+            "uniqueConstraints");
     private static final List<String> COLUMN_KEYS = List.of("type", "nullable", "default");
     private static final List<String> FK_KEYS = List.of("columns", "references", "onDelete");
     private static final List<String> INDEX_KEYS = List.of("name", "columns", "unique");
+    private static final List<String> UNIQUE_KEYS = List.of("name", "columns");
     private static final Set<String> RULES = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT");
 
     private final YamlNodes nodes;
@@ -92,32 +95,69 @@ final class ContractReader {
         }
         Map<String, ColumnContract> columns = keys.containsKey("columns") ? columns(name, keys.get("columns"))
                 : Map.of();
-        List<String> primaryKey = keys.containsKey("primaryKey")
-                ? nodes.identifiers(keys.get("primaryKey"), "primaryKey of table " + name) : null;
-        List<ForeignKeyContract> fks = new ArrayList<>();
-        for (Node fk : nodes.items(keys.get("foreignKeys"), "foreignKeys of table " + name)) {
-            ForeignKeyContract parsed = foreignKey(name, fk);
+        List<String> primaryKey = !keys.containsKey("primaryKey") ? null : nodes.isNull(keys.get("primaryKey"))
+                ? List.of() : nodes.identifiers(keys.get("primaryKey"), "primaryKey of table " + name);
+        List<ForeignKeyContract> fks = declared(keys, "foreignKeys", name, this::foreignKey);
+        List<IndexContract> indexes = declared(keys, "indexes", name, this::index);
+        List<UniqueContract> uniques = declared(keys, "uniqueConstraints", name, this::uniqueConstraint);
+        return new TableContract(name, mode, columns, primaryKey, fks, indexes, uniques, line);
+    }
+
+    /**
+     * The items of a list-valued table key: {@code null} when the key is absent (the kind is not
+     * declared), empty for {@code []} or an empty value (declared: none). Items that cannot be read
+     * are reported and left out.
+     */
+    private <T> List<T> declared(Map<String, Node> keys, String key, String table, BiFunction<String, Node, T> read) {
+        if (!keys.containsKey(key)) {
+            return null;
+        }
+        List<T> items = new ArrayList<>();
+        for (Node item : nodes.items(keys.get(key), key + " of table " + table)) {
+            T parsed = read.apply(table, item);
             if (parsed != null) {
-                fks.add(parsed);
+                items.add(parsed);
             }
         }
-        List<IndexContract> indexes = new ArrayList<>();
-        for (Node index : nodes.items(keys.get("indexes"), "indexes of table " + name)) {
-            Map<String, Node> ik = nodes.mapping(index, "an index of table " + name, INDEX_KEYS);
-            if (ik == null) {
-                continue;
-            }
-            if (!ik.containsKey("columns")) {
-                nodes.problem(index, "an index of table " + name + " has no 'columns:'; list the indexed columns");
-                continue;
-            }
-            indexes.add(new IndexContract(
-                    ik.containsKey("name") ? nodes.identifier(ik.get("name"), "index name") : null,
-                    nodes.identifiers(ik.get("columns"), "index columns"),
-                    ik.containsKey("unique") ? nodes.bool(ik.get("unique"), "unique") : null,
-                    YamlNodes.line(index)));
+        return items;
+    }
+
+    private IndexContract index(String table, Node index) {
+        Map<String, Node> ik = nodes.mapping(index, "an index of table " + table, INDEX_KEYS);
+        if (ik == null) {
+            return null;
         }
-        return new TableContract(name, mode, columns, primaryKey, fks, indexes, line);
+        if (!ik.containsKey("columns")) {
+            nodes.problem(index, "an index of table " + table + " has no 'columns:'; list the indexed columns");
+            return null;
+        }
+        return new IndexContract(
+                ik.containsKey("name") ? nodes.identifier(ik.get("name"), "index name") : null,
+                nodes.identifiers(ik.get("columns"), "index columns"),
+                ik.containsKey("unique") ? nodes.bool(ik.get("unique"), "unique") : null,
+                YamlNodes.line(index));
+    }
+
+    private UniqueContract uniqueConstraint(String table, Node node) {
+        String where = "a unique constraint of table " + table;
+        Map<String, Node> keys = nodes.mapping(node, where, UNIQUE_KEYS);
+        if (keys == null) {
+            return null;
+        }
+        if (!keys.containsKey("columns")) {
+            nodes.problem(node, where + " has no 'columns:'; list the constrained columns, e.g. "
+                    + "{ columns: [tenant_id, email] }");
+            return null;
+        }
+        List<String> columns = nodes.identifiers(keys.get("columns"), "columns of " + where);
+        if (columns.isEmpty()) {
+            nodes.problem(keys.get("columns"), "columns of " + where
+                    + " is empty; a unique constraint needs at least one column");
+            return null;
+        }
+        String constraintName = keys.containsKey("name") ? nodes.identifier(keys.get("name"), "name of " + where)
+                : null;
+        return new UniqueContract(constraintName, columns, YamlNodes.line(node));
     }
 
     private Map<String, ColumnContract> columns(String table, Node node) {

@@ -2,7 +2,8 @@ package dev.verifiedschema.contract;
 
 /**
  * Cross-checks a parsed contract: foreign keys must point at tables and columns the contract
- * declares, and keys of an exact table may only name columns it declares.
+ * declares, and keys of an exact table may only name columns it declares (an index entry with
+ * parentheses is an expression, such as {@code lower(email)}, and is not a column).
  */
 final class ReferenceCheck {
     private final YamlNodes nodes;
@@ -13,7 +14,7 @@ final class ReferenceCheck {
 
     void check(Contract contract) {
         for (TableContract table : contract.tables().values()) {
-            for (ForeignKeyContract fk : table.foreignKeys()) {
+            for (ForeignKeyContract fk : table.foreignKeysOrNone()) {
                 TableContract target = contract.tables().get(fk.referencedTable());
                 if (target == null) {
                     report(fk.line(), "foreign key " + fk.describe() + " of table " + table.name()
@@ -32,8 +33,11 @@ final class ReferenceCheck {
             }
             if (table.mode() == Mode.EXACT) {
                 checkDeclared(table, table.primaryKey(), "primary key", table.line());
-                table.foreignKeys().forEach(fk -> checkDeclared(table, fk.columns(), "foreign key", fk.line()));
-                table.indexes().forEach(ix -> checkDeclared(table, ix.columns(), "index", ix.line()));
+                table.foreignKeysOrNone().forEach(fk -> checkDeclared(table, fk.columns(), "foreign key", fk.line()));
+                table.indexesOrNone().forEach(ix -> checkDeclared(table, ix.columns().stream()
+                        .filter(c -> !isExpression(c)).toList(), "index", ix.line()));
+                table.uniqueConstraintsOrNone().forEach(u -> checkDeclared(table, u.columns(), "unique constraint",
+                        u.line()));
             }
         }
     }
@@ -48,6 +52,11 @@ final class ReferenceCheck {
                         + ", which the table does not declare; in mode exact every column must be listed");
             }
         }
+    }
+
+    /** An index entry such as {@code lower(email)}: an expression as the catalog prints it, not a column. */
+    private static boolean isExpression(String entry) {
+        return entry.contains("(");
     }
 
     private void report(int line, String message) {

@@ -36,25 +36,43 @@ public final class SchemaHealthCheck {
     private final Contract contract;
     private final Duration statementTimeout;
     private final boolean keysAndIndexes;
+    private final SchemaSnapshot head;
 
-    private SchemaHealthCheck(Contract contract, Duration statementTimeout, boolean keysAndIndexes) {
+    private SchemaHealthCheck(Contract contract, Duration statementTimeout, boolean keysAndIndexes,
+                              SchemaSnapshot head) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.statementTimeout = statementTimeout;
         this.keysAndIndexes = keysAndIndexes;
+        this.head = head;
     }
 
     /** A health check of this contract's tables and columns with a 5 second statement timeout. */
     public static SchemaHealthCheck from(Contract contract) {
-        return new SchemaHealthCheck(contract, Duration.ofSeconds(5), false);
+        return new SchemaHealthCheck(contract, Duration.ofSeconds(5), false, null);
     }
 
     /**
-     * The same check, also of the contract's primary keys, foreign keys and indexes (and, for
-     * {@code exact} tables, of undeclared ones): everything the migration verification checks at
-     * head. It reads the schema's whole catalog, so it costs tens of milliseconds instead of one.
+     * The same check, whose remediation SQL takes what the contract leaves out of a missing column
+     * (its type, nullability and default) from a reference snapshot of what the migrations build
+     * at head, so that every missing column gets its {@code ADD COLUMN IF NOT EXISTS} line. Build
+     * the reference once, e.g. by migrating a scratch database to head and inspecting it with
+     * {@code SchemaInspector}; the CLI does so for {@code check --migrations DIR}. The check itself
+     * is unchanged: the reference only completes the SQL.
+     *
+     * @param headSnapshot a snapshot of the contract's schema at head
+     */
+    public SchemaHealthCheck withTypesFrom(SchemaSnapshot headSnapshot) {
+        return new SchemaHealthCheck(contract, statementTimeout, keysAndIndexes,
+                Objects.requireNonNull(headSnapshot, "headSnapshot"));
+    }
+
+    /**
+     * The same check, also of the contract's primary keys, foreign keys, unique constraints and
+     * indexes (and, for {@code exact} tables, of undeclared ones of each kind the table declares):
+     * everything the migration verification checks at head. It reads the schema's whole catalog, so it costs tens of milliseconds instead of one.
      */
     public SchemaHealthCheck withKeysAndIndexes() {
-        return new SchemaHealthCheck(contract, statementTimeout, true);
+        return new SchemaHealthCheck(contract, statementTimeout, true, head);
     }
 
     /** The same check with another statement timeout (at least one millisecond). */
@@ -62,7 +80,7 @@ public final class SchemaHealthCheck {
         if (timeout == null || timeout.toMillis() < 1) {
             throw new IllegalArgumentException("the statement timeout must be at least 1 ms, but was " + timeout);
         }
-        return new SchemaHealthCheck(contract, timeout, keysAndIndexes);
+        return new SchemaHealthCheck(contract, timeout, keysAndIndexes, head);
     }
 
     /**
@@ -96,7 +114,7 @@ public final class SchemaHealthCheck {
         List<Violation> violations = ContractCheck.check(contract, snapshot,
                 keysAndIndexes ? ContractCheck.Scope.FULL : ContractCheck.Scope.COLUMNS);
         return new HealthReport(contract.schema(), contract.source(), violations,
-                RemediationSql.generate(contract, violations), Duration.ofNanos(System.nanoTime() - start));
+                RemediationSql.generate(contract, violations, head), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.verifiedschema.snapshot.ForeignKey;
 import dev.verifiedschema.snapshot.Index;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
+import dev.verifiedschema.snapshot.UniqueConstraint;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a contract that a snapshot honours exactly: every table in mode {@code exact} with every
- * column's type, nullability and default, its keys and indexes. Bootstrap a contract with it, then
- * trim it by hand (drop what the application does not need, relax shared tables to
+ * column's type, nullability and default, its primary key, foreign keys, unique constraints and
+ * indexes, each kind declared even when the table has none ({@code indexes: []}), so that the
+ * contract pins all of them. Bootstrap a contract with it, then trim it by hand (drop what the
+ * application does not need, leave out a kind it does not care about, relax shared tables to
  * {@code required}).
  */
 public final class ContractYaml {
@@ -61,18 +64,20 @@ public final class ContractYaml {
             }
             yaml.append(" }\n");
         }
-        if (table.primaryKey() != null) {
-            yaml.append("    primaryKey: ").append(list(table.primaryKey().columns())).append('\n');
+        yaml.append("    primaryKey: ").append(table.primaryKey() == null ? "[]    # none"
+                : list(table.primaryKey().columns())).append('\n');
+        yaml.append("    foreignKeys:").append(table.foreignKeys().isEmpty() ? " []\n" : "\n");
+        for (ForeignKey fk : table.foreignKeys().values()) {
+            String target = fk.referencedTable().contains(".") ? fk.referencedTable() : sqlName(fk.referencedTable());
+            yaml.append("      - { columns: ").append(list(fk.columns())).append(", references: ")
+                    .append(string(target + "(" + fk.referencedColumns().stream().map(ContractYaml::sqlName)
+                            .collect(Collectors.joining(", ")) + ")"))
+                    .append(", onDelete: ").append(string(fk.onDelete().toLowerCase())).append(" }\n");
         }
-        if (!table.foreignKeys().isEmpty()) {
-            yaml.append("    foreignKeys:\n");
-            for (ForeignKey fk : table.foreignKeys().values()) {
-                String target = fk.referencedTable().contains(".") ? fk.referencedTable() : sqlName(fk.referencedTable());
-                yaml.append("      - { columns: ").append(list(fk.columns())).append(", references: ")
-                        .append(string(target + "(" + fk.referencedColumns().stream().map(ContractYaml::sqlName)
-                                .collect(Collectors.joining(", ")) + ")"))
-                        .append(", onDelete: ").append(string(fk.onDelete().toLowerCase())).append(" }\n");
-            }
+        yaml.append("    uniqueConstraints:").append(table.uniqueConstraints().isEmpty() ? " []\n" : "\n");
+        for (UniqueConstraint u : table.uniqueConstraints().values()) {
+            yaml.append("      - { name: ").append(name(u.name())).append(", columns: ").append(list(u.columns()))
+                    .append(" }\n");
         }
         Set<String> implied = new HashSet<>();
         if (table.primaryKey() != null) {
@@ -80,12 +85,10 @@ public final class ContractYaml {
         }
         implied.addAll(table.uniqueConstraints().keySet());
         List<Index> indexes = table.indexes().values().stream().filter(i -> !implied.contains(i.name())).toList();
-        if (!indexes.isEmpty()) {
-            yaml.append("    indexes:\n");
-            for (Index ix : indexes) {
-                yaml.append("      - { name: ").append(name(ix.name())).append(", columns: ").append(list(ix.columns()))
-                        .append(", unique: ").append(ix.unique()).append(" }\n");
-            }
+        yaml.append("    indexes:").append(indexes.isEmpty() ? " []\n" : "\n");
+        for (Index ix : indexes) {
+            yaml.append("      - { name: ").append(name(ix.name())).append(", columns: ").append(list(ix.columns()))
+                    .append(", unique: ").append(ix.unique()).append(" }\n");
         }
     }
 

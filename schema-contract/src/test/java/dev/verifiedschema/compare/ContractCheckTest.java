@@ -149,12 +149,15 @@ class ContractCheckTest {
                 .extracting(Violation::toString).containsExactly(
                         "hm_transactions: wrong primary key hm_transactions_pkey (expected (id), found (id, user_id))");
 
-        Contract noPk = ContractLoader.parse("tables:\n  t:\n    mode: exact\n    columns: [id]\n", "c.yaml");
+        Contract noPk = ContractLoader.parse("tables:\n  t:\n    mode: exact\n    columns: [id]\n    primaryKey: []\n",
+                "c.yaml");
+        Contract leftOut = ContractLoader.parse("tables:\n  t:\n    mode: exact\n    columns: [id]\n", "c.yaml");
         Table t = new Table("t", Map.of("id", col("id", "bigint", false)),
                 new dev.verifiedschema.snapshot.PrimaryKey("t_pkey", List.of("id")), Map.of(),
                 Map.of("t_pkey", new Index("t_pkey", List.of("id"), true, null, "btree")), Map.of(), Map.of(), Map.of());
         assertThat(ContractCheck.check(noPk, schema(t))).extracting(Violation::kind)
                 .containsExactly(UNEXPECTED_PRIMARY_KEY);
+        assertThat(ContractCheck.check(leftOut, schema(t))).as("primaryKey left out: not compared").isEmpty();
     }
 
     @Test

@@ -30,10 +30,12 @@ class ContractJsonSchemaTest {
     private static final Path DOCS_COPY = Path.of("..", "docs", "contract.schema.json");
 
     private static final List<String> TOP = List.of("schema", "owned", "tables");
-    private static final List<String> TABLE = List.of("mode", "columns", "primaryKey", "foreignKeys", "indexes");
+    private static final List<String> TABLE = List.of("mode", "columns", "primaryKey", "foreignKeys", "indexes",
+            "uniqueConstraints");
     private static final List<String> COLUMN = List.of("type", "nullable", "default");
     private static final List<String> FOREIGN_KEY = List.of("columns", "references", "onDelete");
     private static final List<String> INDEX = List.of("name", "columns", "unique");
+    private static final List<String> UNIQUE_CONSTRAINT = List.of("name", "columns");
 
     private static byte[] resourceBytes() throws IOException {
         try (InputStream in = ContractJsonSchemaTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -83,13 +85,16 @@ class ContractJsonSchemaTest {
         JsonNode column = resolve(root, root.at("/$defs/column"));
         JsonNode foreignKey = resolve(root, table.at("/properties/foreignKeys/items"));
         JsonNode index = resolve(root, table.at("/properties/indexes/items"));
+        JsonNode unique = resolve(root, table.at("/properties/uniqueConstraints/items"));
 
         assertThat(propertyNames(root)).containsExactlyElementsOf(TOP);
         assertThat(propertyNames(table)).containsExactlyElementsOf(TABLE);
         assertThat(propertyNames(column)).containsExactlyElementsOf(COLUMN);
         assertThat(propertyNames(foreignKey)).containsExactlyElementsOf(FOREIGN_KEY);
         assertThat(propertyNames(index)).containsExactlyElementsOf(INDEX);
-        for (JsonNode level : List.of(root, table, column, foreignKey, index)) {
+        assertThat(propertyNames(unique)).containsExactlyElementsOf(UNIQUE_CONSTRAINT);
+        assertThat(unique.path("required").toString()).isEqualTo("[\"columns\"]");
+        for (JsonNode level : List.of(root, table, column, foreignKey, index, unique)) {
             assertThat(level.path("additionalProperties").isBoolean()
                     && !level.path("additionalProperties").booleanValue())
                     .as("additionalProperties is false, as the reader rejects unknown keys").isTrue();
@@ -105,6 +110,7 @@ class ContractJsonSchemaTest {
             column      | tables:\\n  t:\\n    columns:\\n      c: { zzzzzzzz: 1 }
             foreign key | tables:\\n  t:\\n    foreignKeys:\\n      - { zzzzzzzz: 1 }
             index       | tables:\\n  t:\\n    indexes:\\n      - { zzzzzzzz: 1 }
+            unique      | tables:\\n  t:\\n    uniqueConstraints:\\n      - { zzzzzzzz: 1 }
             """)
     void theReaderAllowsTheSameKeys(String level, String yaml) {
         ContractException e = catchThrowableOfType(ContractException.class,
@@ -118,6 +124,7 @@ class ContractJsonSchemaTest {
             case "table" -> TABLE;
             case "column" -> COLUMN;
             case "foreign key" -> FOREIGN_KEY;
+            case "unique" -> UNIQUE_CONSTRAINT;
             default -> INDEX;
         };
         assertThat(allowed).containsExactlyElementsOf(expected);

@@ -204,6 +204,89 @@ class ContractLoaderTest {
     }
 
     @Test
+    void aLeftOutKindIsNotDeclaredAndAnEmptyListDeclaresNone() {
+        Contract contract = ContractLoader.parse("""
+                tables:
+                  runbook:
+                    mode: exact
+                    columns: [id, email]
+                  none:
+                    mode: exact
+                    columns: [id]
+                    primaryKey: []
+                    foreignKeys: []
+                    indexes: []
+                    uniqueConstraints: []
+                  blank:
+                    primaryKey:
+                    indexes:
+                """, "kinds.yaml");
+
+        TableContract runbook = contract.tables().get("runbook");
+        assertThat(runbook.primaryKey()).as("primaryKey left out").isNull();
+        assertThat(runbook.foreignKeys()).isNull();
+        assertThat(runbook.indexes()).isNull();
+        assertThat(runbook.uniqueConstraints()).isNull();
+        assertThat(runbook.indexesOrNone()).isEmpty();
+        TableContract none = contract.tables().get("none");
+        assertThat(none.primaryKey()).isNotNull().isEmpty();
+        assertThat(none.foreignKeys()).isNotNull().isEmpty();
+        assertThat(none.indexes()).isNotNull().isEmpty();
+        assertThat(none.uniqueConstraints()).isNotNull().isEmpty();
+        TableContract blank = contract.tables().get("blank");
+        assertThat(blank.primaryKey()).as("an empty value declares none, like []").isNotNull().isEmpty();
+        assertThat(blank.indexes()).isNotNull().isEmpty();
+    }
+
+    @Test
+    void uniqueConstraintsLoadWithNameAndColumnsInOrder() {
+        Contract contract = ContractLoader.parse("""
+                tables:
+                  members:
+                    mode: exact
+                    columns: [id, tenant_id, email]
+                    uniqueConstraints:
+                      - { name: members_tenant_email_key, columns: [tenant_id, Email] }
+                      - { columns: id }
+                """, "unique.yaml");
+
+        assertThat(contract.tables().get("members").uniqueConstraints()).containsExactly(
+                new UniqueContract("members_tenant_email_key", List.of("tenant_id", "email"), 6),
+                new UniqueContract(null, List.of("id"), 7));
+    }
+
+    @Test
+    void malformedUniqueConstraintsNameTheLineAndColumn() {
+        ContractException e = catchThrowableOfType(ContractException.class, () -> ContractLoader.parse("""
+                tables:
+                  members:
+                    mode: exact
+                    columns: [id, email]
+                    uniqueConstraints:
+                      - { name: members_email_key }
+                      - { columns: [] }
+                      - { columns: [email], unique: true }
+                      - [email]
+                      - { columns: [nickname] }
+                  other:
+                    uniqueConstraints: { columns: [id] }
+                """, "unique.yaml"));
+
+        assertThat(e.problems()).extracting(ContractProblem::toString).containsExactly(
+                "unique.yaml:6:9: a unique constraint of table members has no 'columns:'; list the constrained "
+                        + "columns, e.g. { columns: [tenant_id, email] }",
+                "unique.yaml:7:20: columns of a unique constraint of table members is empty; a unique constraint "
+                        + "needs at least one column",
+                "unique.yaml:8:29: unknown key 'unique' in a unique constraint of table members. Allowed keys: name, "
+                        + "columns",
+                "unique.yaml:9:9: a unique constraint of table members must be a mapping with keys name, columns, "
+                        + "but it is a list",
+                "unique.yaml:10:1: the unique constraint of exact table members names column nickname, which the "
+                        + "table does not declare; in mode exact every column must be listed",
+                "unique.yaml:12:24: uniqueConstraints of table other must be a list, but it is a mapping");
+    }
+
+    @Test
     void emptyAndTablelessContractsAreRejected() {
         assertThatThrownBy(() -> ContractLoader.parse("", "empty.yaml"))
                 .hasMessageContaining("empty.yaml: the contract is empty");

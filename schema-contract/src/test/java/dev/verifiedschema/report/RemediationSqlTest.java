@@ -85,8 +85,10 @@ class RemediationSqlTest {
 
         assertThat(sql).isEqualTo("""
                 ALTER TABLE users ADD COLUMN IF NOT EXISTS consent_data_storage boolean;
-                -- then fill users.consent_data_storage and run: ALTER TABLE users ALTER COLUMN consent_data_storage SET NOT NULL;
-                -- column mystery of users: the contract gives no type; add it by hand, or declare its type in the contract
+                -- added without NOT NULL: with no default, ADD COLUMN ... NOT NULL fails on a table that has rows; \
+                fill users.consent_data_storage, then run: ALTER TABLE users ALTER COLUMN consent_data_storage SET NOT NULL;
+                -- column mystery of users: the contract gives no type; add it by hand, declare its type in the \
+                contract, or give the migrations (check --migrations DIR; SchemaHealthCheck.withTypesFrom)
                 """);
     }
 
