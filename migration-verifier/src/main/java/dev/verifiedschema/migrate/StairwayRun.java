@@ -68,7 +68,7 @@ final class StairwayRun {
         this.schema = config.schema;
         this.start = config.start;
         this.database = database;
-        this.flyway = new FlywayRunner(database, set.locations(), schema);
+        this.flyway = new FlywayRunner(database, set, schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
     }
 
@@ -94,12 +94,8 @@ final class StairwayRun {
             FlywayException failed = flyway.migrate(null, climb);
             climb.rethrow();
             if (failed != null) {
-                MigrationScript forward = climb.current;
-                fail("forward", forward == null ? null : forward.version().text(), forward == null ? null
-                        : forward.fileName(), forward == null ? "Flyway failed before migrating: "
-                        + FlywayRunner.failure(null, failed).describe() : "V" + forward.version() + " failed: "
-                        + FlywayRunner.failure(forward, failed).describe() + "\nFix the script; the database is at V"
-                        + previousVersion(forward) + ".");
+                FlywayBlame blame = FlywayBlame.of(set, todo, climb.current, failed);
+                fail("forward", blame.version(), blame.fileName(), blame.message());
             }
         }
         Level empty = levels.first();
@@ -113,7 +109,11 @@ final class StairwayRun {
                 return;
             }
         }
-        if (fullDowngrade) {
+        if (fullDowngrade && !set.repeatables().isEmpty()) {
+            downgrade = "skipped: repeatable migrations have no undo scripts ("
+                    + set.repeatables().stream().map(MigrationScript::fileName).collect(java.util.stream.Collectors.joining(", "))
+                    + ")";
+        } else if (fullDowngrade) {
             downgradeAll(empty, todo);
         }
     }
@@ -145,11 +145,29 @@ final class StairwayRun {
         @Override
         public void handle(Event event, Context context) {
             try {
-                if (event == Event.BEFORE_EACH_MIGRATE) {
-                    if (level == null) {
-                        level = levels.first();
+                if (level == null) {
+                    level = levels.first();
+                }
+                MigrationScript script = script(context.getMigrationInfo());
+                if (script.repeatable()) {
+                    // Flyway applies repeatables after the versioned migrations of a run: the stairway takes
+                    // the schema they leave as the head, and has no undo to check them with
+                    if (event == Event.BEFORE_EACH_MIGRATE) {
+                        current = script;
+                        carried = null;
+                    } else {
+                        Connection flywayConnection = context.getConnection();
+                        if (!flywayConnection.getAutoCommit()) {
+                            flywayConnection.commit();
+                        }
+                        level = levels.after(level);
+                        LOG.info("applied repeatable migration {} where Flyway applies it, after the versioned ones; "
+                                + "the stairway has no undo or redo to check it with", script.fileName());
                     }
-                    current = script(context.getMigrationInfo());
+                    return;
+                }
+                if (event == Event.BEFORE_EACH_MIGRATE) {
+                    current = script;
                     SchemaSnapshot previous = level.snapshot();
                     beforeForward = carried != null ? carried
                             : data.read(TableData.sharedColumns(previous, previous));
@@ -174,7 +192,13 @@ final class StairwayRun {
         }
 
         private MigrationScript script(MigrationInfo info) {
-            MigrationVersion version = MigrationVersion.parse(info.getVersion().getVersion());
+            if (info.getVersion() == null) {
+                String name = info.getScript().substring(info.getScript().lastIndexOf('/') + 1);
+                return set.repeatables().stream().filter(r -> r.fileName().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Flyway applied the repeatable migration " + name
+                                + ", which the stairway did not load from " + set.locations()));
+            }
+            MigrationVersion version = MigrationVersion.of(info.getVersion());
             return set.forwards().stream().filter(f -> f.version().equals(version)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Flyway migrated V" + version
                             + ", which the stairway did not load from " + set.locations()));
