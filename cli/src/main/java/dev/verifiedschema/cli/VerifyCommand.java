@@ -41,7 +41,8 @@ final class VerifyCommand extends DatabaseCommand {
         MigrationSet set = migrations.set("verify");
         Contract contract = migrations.contractOrNull();
         FixtureSet fixtureSet = fixtures == null ? FixtureSet.none()
-                : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "--fixtures").toAbsolutePath());
+                : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "--fixtures").toAbsolutePath(),
+                        set.settings());
         UndoPolicy policy = parsePolicy(undo);
         Stairway stairway = Stairway.of(set).withContract(contract).withFixtures(fixtureSet).withUndoPolicy(policy)
                 .withFullDowngrade(!noFullDowngrade);

@@ -3,6 +3,7 @@ package dev.verifiedschema.junit;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.migrate.FixtureSet;
+import dev.verifiedschema.migrate.FlywaySettings;
 import dev.verifiedschema.migrate.Flyways;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
@@ -42,7 +43,8 @@ final class Verification implements AutoCloseable {
     /** What the verification is keyed by: the hash of scripts, contract, fixtures and options. */
     record Inputs(MigrationSet set, Contract contract, String contractText, FixtureSet fixtures, Settings settings) {
         static Inputs load(Settings settings) {
-            MigrationSet set = MigrationSet.load(settings.migrations());
+            FlywaySettings flyway = flywayConfig(settings.flywayConfig()).and(FlywaySettings.of(settings.flyway()));
+            MigrationSet set = MigrationSet.load(settings.migrations(), flyway);
             Contract contract = null;
             String contractText = "";
             if (settings.contract() != null) {
@@ -51,8 +53,31 @@ final class Verification implements AutoCloseable {
                         : ContractLoader.load(Path.of(settings.contract()));
                 contractText = contract.toString();
             }
-            FixtureSet fixtures = settings.fixtures() == null ? FixtureSet.none() : FixtureSet.load(settings.fixtures());
+            FixtureSet fixtures = settings.fixtures() == null ? FixtureSet.none()
+                    : FixtureSet.load(settings.fixtures(), flyway);
             return new Inputs(set, contract, contractText, fixtures, settings);
+        }
+
+        /** The Flyway configuration file ({@code classpath:} or a path), or none. */
+        private static FlywaySettings flywayConfig(String location) {
+            if (location == null) {
+                return FlywaySettings.none();
+            }
+            if (!location.startsWith("classpath:")) {
+                return FlywaySettings.load(Path.of(location));
+            }
+            String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            try (var in = (loader != null ? loader : Verification.class.getClassLoader()).getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("The Flyway configuration "
+                            + location + " is not on the classpath; check " + VerifiedSchema.FLYWAY_CONFIG_KEY
+                            + " or the flywayConfig attribute");
+                }
+                return FlywaySettings.parse(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not read " + location, e);
+            }
         }
 
         String key() {

@@ -98,30 +98,41 @@ public final class FlywaySettings {
             throw new MigrationSetException(shown, List.of("the Flyway configuration file " + shown
                     + " does not exist; check the path"));
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".toml")) {
-            return of(readToml(file, shown), shown);
-        }
         try {
-            return of(ConfigUtils.loadConfigurationFile(file.toFile(), StandardCharsets.UTF_8.name(), true), shown);
-        } catch (FlywayException e) {
-            throw new MigrationSetException(shown, List.of("Flyway cannot read " + shown + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+            return parse(shown, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MigrationSetException(shown, List.of(shown + " cannot be read: " + e.getMessage()));
         }
     }
 
-    private static Map<String, String> readToml(Path file, String shown) {
+    /**
+     * Reads the text of a {@code flyway.conf} or, when the name ends with {@code .toml}, a {@code flyway.toml}
+     * (see {@link #load(Path)}).
+     *
+     * @param name where the text comes from (a file name or {@code classpath:} resource), for messages
+     * @throws MigrationSetException naming the source when it cannot be read
+     */
+    public static FlywaySettings parse(String name, String text) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".toml")) {
+            return of(readToml(text, name), name);
+        }
+        try {
+            return of(ConfigUtils.loadConfigurationFromString(text), name);
+        } catch (IOException | FlywayException e) {
+            throw new MigrationSetException(name, List.of("Flyway cannot read " + name + ": " + e.getMessage()));
+        }
+    }
+
+    private static Map<String, String> readToml(String text, String shown) {
         Map<String, Object> root;
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> read = new TomlMapper().readValue(Files.readString(file, StandardCharsets.UTF_8), Map.class);
+            Map<String, Object> read = new TomlMapper().readValue(text, Map.class);
             root = read;
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new MigrationSetException(shown, List.of(shown + (at == null ? "" : ":" + at.getLineNr() + ":"
                     + at.getColumnNr()) + ": not valid TOML: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new MigrationSetException(shown, List.of(shown + " cannot be read: " + e.getMessage()));
         }
         Map<String, String> flat = new TreeMap<>();
         Object flyway = root.get("flyway");
@@ -144,6 +155,29 @@ public final class FlywaySettings {
                 into.put(name, String.valueOf(value));
             }
         });
+    }
+
+    /**
+     * The names of the settings Flyway knows ({@code flyway.mixed}, {@code flyway.sqlMigrationPrefix}, …),
+     * from Flyway's own list, plus the undo prefix the toolkit reads; placeholders
+     * ({@code flyway.placeholders.<key>}) are not listed, their keys being the user's.
+     */
+    public static Set<String> knownNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field field : ConfigUtils.class.getFields()) {
+            if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                try {
+                    String name = (String) field.get(null);
+                    if (name != null && name.startsWith("flyway.") && !name.endsWith(".")) {
+                        names.add(name);
+                    }
+                } catch (IllegalAccessException e) {
+                    // not a name to offer
+                }
+            }
+        }
+        names.add(UNDO_PREFIX);
+        return names;
     }
 
     /** These settings, then the later ones (which win where both set a property). */
