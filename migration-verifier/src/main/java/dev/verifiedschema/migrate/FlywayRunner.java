@@ -25,6 +25,7 @@ import java.util.List;
  * fixed cost (some forty round trips of bookkeeping) that is many times the cost of a typical script.
  */
 final class FlywayRunner implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlywayRunner.class);
     private final ReusedConnections connections;
     private final MigrationSet set;
     private final String schema;
@@ -34,6 +35,14 @@ final class FlywayRunner implements AutoCloseable {
         this.connections = new ReusedConnections(dataSource);
         this.set = set;
         this.schema = schema;
+        if (!set.callbacks().isEmpty()) {
+            LOG.info("SQL callbacks {} run where Flyway runs them; the stairway does not check what they change",
+                    set.callbacks().stream().map(MigrationScript::fileName).toList());
+        }
+        if (!set.settings().ignored().isEmpty()) {
+            LOG.warn("Flyway settings {} were ignored: the toolkit decides the connection, locations, schema, "
+                    + "history table and target itself", set.settings().ignored());
+        }
     }
 
     /**
