@@ -254,6 +254,31 @@ class FlywayCompatibilityTest {
                 literal.sql(), FlywaySettings.none())).message()).contains("${not_a_placeholder}");
     }
 
+    @Test
+    void undoScriptsAndFixturesGetFlywaysBuiltInPlaceholders() throws SQLException {
+        MigrationScript fixture = new MigrationScript(MigrationVersion.parse("1"), "stamp", "1__stamp.sql",
+                "classpath:fixtures/x/1__stamp.sql", """
+                -- loaded by ${flyway:user}
+                CREATE TABLE stamp AS SELECT '${flyway:filename}' AS file, '${flyway:timestamp}'::timestamp AS at,
+                    '${flyway:database}' AS db, '${FLYWAY:DEFAULTSCHEMA}' AS schema_name, '${flyway:table}' AS history,
+                    '${Tenant}' AS tenant;
+                """, FlywaySettings.of(Map.of("placeholders.tenant", "acme")));
+
+        assertThat(run(fixture)).isNull();
+        assertThat(rows("SELECT concat_ws('|', file, db = current_database(), schema_name, history, tenant, "
+                + "at > now() - interval '1 day') FROM stamp"))
+                .containsExactly("1__stamp.sql|t|public|flyway_schema_history|acme|t");
+    }
+
+    @Test
+    void executeInTransactionFalseRunsAConcurrentIndexBesideOtherStatementsAsFlywayDoes() {
+        StairwayReport report = Stairway.of(set("mixed-concurrently",
+                FlywaySettings.of(Map.of("executeInTransaction", "false")))).run(database);
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.head().tables().get("orders").indexes()).containsKey("orders_shipped_idx");
+    }
+
     private ScriptFailure run(MigrationScript script) {
         try (Connection connection = database.getConnection()) {
             return ScriptRunner.run(connection, script, "public");
