@@ -44,7 +44,7 @@ final class DowngradeCommand extends DatabaseCommand {
     @Override
     Result execute() throws Exception {
         db.require("downgrade");
-        MigrationSet set = MigrationSet.load(List.of(flyway.location()));
+        MigrationSet set = flyway.set();
         try (Connection c = db.connect(root.env)) {
             List<MigrationVersion> applied = new ArrayList<>(FlywayHistory.appliedVersions(c, flyway.schema));
             java.util.Collections.reverse(applied);

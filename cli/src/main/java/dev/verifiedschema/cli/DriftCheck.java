@@ -67,7 +67,7 @@ final class DriftCheck {
      */
     private static void checksums(DatabaseOptions db, BaseCommand command, MigrationSet set, String schema,
                                   Result result, boolean acceptEdited) {
-        ValidateResult validation = Flyways.configure(db.dataSource(command.root.env), set.locations(), schema)
+        ValidateResult validation = Flyways.configure(db.dataSource(command.root.env), set, schema)
                 .ignoreMigrationPatterns("*:pending", "*:missing", "*:future")
                 .load().validateWithResult();
         for (ValidateOutput invalid : validation.invalidMigrations) {
@@ -92,7 +92,7 @@ final class DriftCheck {
             MigrationScript target = set.forwards().stream().filter(f -> f.version().compareTo(version) <= 0)
                     .reduce((a, b) -> b).orElse(null);
             if (target != null) {
-                Flyways.configure(scratch.server().dataSource(database), set.locations(), schema)
+                Flyways.configure(scratch.server().dataSource(database), set, schema)
                         .target(version.text()).load().migrate();
             }
         }

@@ -1,14 +1,19 @@
 package dev.verifiedschema.cli;
 
 import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.MigrationSet;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --migrations DIR} and {@code --schema} for the commands that drive Flyway on a live database. */
+/**
+ * {@code --migrations DIR}, {@code --schema} and Flyway's settings ({@code --flyway-config FILE},
+ * {@code --placeholder KEY=VALUE}) for the commands that drive Flyway on a live database.
+ */
 final class FlywayOptions {
     @Option(names = "--migrations", paramLabel = "DIR", required = true, description = "directory of V and U scripts")
     Path migrations;
@@ -16,11 +21,19 @@ final class FlywayOptions {
     @Option(names = "--schema", defaultValue = "public", description = "the schema that holds flyway_schema_history")
     String schema;
 
+    @Mixin
+    FlywaySettingsOptions flywaySettings = new FlywaySettingsOptions();
+
     String location() {
         return "filesystem:" + BaseCommand.existingDirectory(migrations, "--migrations").toAbsolutePath();
     }
 
+    /** The migration set, read with the Flyway settings asked for. */
+    MigrationSet set() {
+        return MigrationSet.load(List.of(location()), flywaySettings.settings());
+    }
+
     FluentConfiguration configure(DatabaseOptions db, Map<String, String> env) {
-        return Flyways.configure(db.dataSource(env), List.of(location()), schema);
+        return Flyways.configure(db.dataSource(env), List.of(location()), flywaySettings.settings(), schema);
     }
 }

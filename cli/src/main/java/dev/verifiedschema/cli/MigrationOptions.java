@@ -3,12 +3,16 @@ package dev.verifiedschema.cli;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.migrate.MigrationSet;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code --migrations DIR} and {@code --contract FILE}, loaded with exit 2 on bad input. */
+/**
+ * {@code --migrations DIR}, {@code --contract FILE} and Flyway's settings ({@code --flyway-config FILE},
+ * {@code --placeholder KEY=VALUE}), loaded with exit 2 on bad input.
+ */
 final class MigrationOptions {
     @Option(names = "--migrations", paramLabel = "DIR", description = "directory of V<version>__*.sql and U<version>__*.sql scripts")
     Path migrations;
@@ -16,12 +20,15 @@ final class MigrationOptions {
     @Option(names = "--contract", paramLabel = "FILE", description = "the contract YAML to check")
     Path contract;
 
+    @Mixin
+    FlywaySettingsOptions flywaySettings = new FlywaySettingsOptions();
+
     MigrationSet set(String command) {
         if (migrations == null) {
             throw CliException.badInput(command + " needs --migrations DIR");
         }
         BaseCommand.existingDirectory(migrations, "--migrations");
-        return MigrationSet.load(List.of("filesystem:" + migrations.toAbsolutePath()));
+        return MigrationSet.load(List.of("filesystem:" + migrations.toAbsolutePath()), flywaySettings.settings());
     }
 
     String location() {

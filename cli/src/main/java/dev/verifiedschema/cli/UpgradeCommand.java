@@ -1,6 +1,5 @@
 package dev.verifiedschema.cli;
 
-import dev.verifiedschema.migrate.MigrationSet;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -8,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.List;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Applies pending migrations (like alembic upgrade head), or up to --target V."})
@@ -22,7 +20,7 @@ final class UpgradeCommand extends DatabaseCommand {
     @Override
     Result execute() {
         db.require("upgrade");
-        MigrationSet.load(List.of(flyway.location()));
+        flyway.set();
         db.requireReachable(root.env);
         FluentConfiguration configuration = flyway.configure(db, root.env);
         if (target != null) {

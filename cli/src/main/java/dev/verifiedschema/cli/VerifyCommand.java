@@ -54,7 +54,8 @@ final class VerifyCommand extends DatabaseCommand {
         MigrationSet set = migrations.set("verify");
         Contract contract = migrations.contractOrNull();
         FixtureSet fixtureSet = fixtures == null ? FixtureSet.none()
-                : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "--fixtures").toAbsolutePath());
+                : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "--fixtures").toAbsolutePath(),
+                        set.settings());
         UndoPolicy policy = parsePolicy(undo);
         if (baseline != null && writeBaseline != null) {
             throw CliException.badInput("--baseline and --write-baseline exclude each other: write the baseline "

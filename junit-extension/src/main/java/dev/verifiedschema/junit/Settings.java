@@ -1,5 +1,6 @@
 package dev.verifiedschema.junit;
 
+import dev.verifiedschema.migrate.FlywaySettings;
 import dev.verifiedschema.migrate.UndoPolicy;
 import dev.verifiedschema.provision.ProviderKind;
 import dev.verifiedschema.provision.ServerSettings;
@@ -8,7 +9,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -17,9 +22,22 @@ import java.util.function.Function;
  */
 record Settings(List<String> migrations, String contract, String fixtures, ServerSettings server, String schema,
                 UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir,
-                boolean failFast, String baseline, String writeBaseline) {
+                boolean failFast, String baseline, String writeBaseline, String flywayConfig,
+                Map<String, String> flyway) {
 
+    /** Resolves the settings; Flyway settings are looked up under Flyway's own property names only. */
     static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
+        return resolve(a, parameters, Set.of());
+    }
+
+    /**
+     * Resolves the settings.
+     *
+     * @param parameterNames names of configuration parameters known to exist (JUnit does not list them to
+     *                       an extension): {@code verifiedschema.flyway.*} ones among them are passed to Flyway,
+     *                       as is every one named after a setting Flyway knows
+     */
+    static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters, Set<String> parameterNames) {
         Lookup p = new Lookup(parameters);
         List<String> migrations = a.migrations().length > 0 ? List.of(a.migrations())
                 : p.get(VerifiedSchema.MIGRATIONS_KEY).map(v -> Arrays.stream(v.split(",")).map(String::strip)
@@ -58,7 +76,20 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 first(a.fixtures(), p.get(VerifiedSchema.FIXTURES_KEY)), server,
                 first(a.schema(), p.get(VerifiedSchema.SCHEMA_KEY)), undo, fullDowngrade, perMethod,
                 Math.max(0, prefetch), p.get(VerifiedSchema.REPORT_DIR_KEY).orElse("target/verified-schema"),
-                failFast, baseline, writeBaseline);
+                failFast, baseline, writeBaseline, first(a.flywayConfig(), p.get(VerifiedSchema.FLYWAY_CONFIG_KEY)),
+                flyway(p, parameterNames));
+    }
+
+    /** {@code verifiedschema.flyway.*} parameters by Flyway's property names ({@code flyway.*}). */
+    private static Map<String, String> flyway(Lookup p, Set<String> parameterNames) {
+        Set<String> candidates = new TreeSet<>();
+        FlywaySettings.knownNames().forEach(name -> candidates.add(VerifiedSchema.PREFIX + name));
+        parameterNames.stream().filter(n -> n.startsWith(VerifiedSchema.FLYWAY_PREFIX)).forEach(candidates::add);
+        Map<String, String> flyway = new TreeMap<>();
+        for (String key : candidates) {
+            p.get(key).ifPresent(value -> flyway.put(key.substring(VerifiedSchema.PREFIX.length()), value));
+        }
+        return Map.copyOf(flyway);
     }
 
     /** What makes two verifications the same, apart from script content. */

@@ -1,9 +1,12 @@
 package dev.verifiedschema.junit;
 
+import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.migrate.Baseline;
 import dev.verifiedschema.migrate.FixtureSet;
+import dev.verifiedschema.migrate.FlywaySettings;
 import dev.verifiedschema.migrate.Flyways;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
@@ -15,6 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +50,8 @@ final class Verification implements AutoCloseable {
     record Inputs(MigrationSet set, Contract contract, String contractText, FixtureSet fixtures, Baseline baseline,
                   String baselineText, Settings settings) {
         static Inputs load(Settings settings) {
-            MigrationSet set = MigrationSet.load(settings.migrations());
+            FlywaySettings flyway = flywayConfig(settings.flywayConfig()).and(FlywaySettings.of(settings.flyway()));
+            MigrationSet set = MigrationSet.load(settings.migrations(), flyway);
             Contract contract = null;
             String contractText = "";
             if (settings.contract() != null) {
@@ -53,10 +60,33 @@ final class Verification implements AutoCloseable {
                         : ContractLoader.load(Path.of(settings.contract()));
                 contractText = contract.toString();
             }
-            FixtureSet fixtures = settings.fixtures() == null ? FixtureSet.none() : FixtureSet.load(settings.fixtures());
+            FixtureSet fixtures = settings.fixtures() == null ? FixtureSet.none()
+                    : FixtureSet.load(settings.fixtures(), flyway);
             Baseline baseline = settings.baseline() == null ? null : Baseline.load(settings.baseline());
             return new Inputs(set, contract, contractText, fixtures, baseline,
                     baseline == null ? "" : baseline.toString(), settings);
+        }
+
+        /** The Flyway configuration file ({@code classpath:} or a path), or none. */
+        private static FlywaySettings flywayConfig(String location) {
+            if (location == null) {
+                return FlywaySettings.none();
+            }
+            if (!location.startsWith("classpath:")) {
+                return FlywaySettings.load(Path.of(location));
+            }
+            String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            try (var in = (loader != null ? loader : Verification.class.getClassLoader()).getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("The Flyway configuration "
+                            + location + " is not on the classpath; check " + VerifiedSchema.FLYWAY_CONFIG_KEY
+                            + " or the flywayConfig attribute");
+                }
+                return FlywaySettings.parse(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not read " + location, e);
+            }
         }
 
         String key() {
@@ -100,7 +130,32 @@ final class Verification implements AutoCloseable {
         write(inputs, report);
         String template = server.createDatabase(null);
         Flyways.migrateToHead(server.dataSource(template), inputs.set(), inputs.schema());
+        SchemaDiff differs = differenceFromHead(server, template, inputs.schema(), report.head());
+        if (!differs.isEmpty()) {
+            server.dropDatabase(template);
+            return new Verification(report, new IllegalStateException("The database the tests would get is not the "
+                    + "verified one: a plain Flyway migrate of " + report.migrations() + " (the template the tests' "
+                    + "databases are copied from) built a schema that differs from the head the stairway verified:\n"
+                    + differs.changes().stream().map(c -> "  - " + c.describe()).collect(Collectors.joining("\n"))
+                    + "\nA migration builds something that depends on data (the fixtures the verification loaded) or on "
+                    + "when it runs. Make it build the same schema on an empty database, or load that data in the "
+                    + "migration itself."), null);
+        }
         return new Verification(report, null, new ClonePool(server, template, inputs.settings().prefetch()));
+    }
+
+    /**
+     * How the template differs from the verified head: the tests get copies of the template, so it
+     * must be the schema the stairway proved. The connection is closed before anything clones it.
+     */
+    private static SchemaDiff differenceFromHead(PostgresServer server, String template, String schema,
+                                                 SchemaSnapshot head) {
+        try (Connection connection = server.dataSource(template).getConnection()) {
+            return SchemaDiff.between(head, SchemaInspector.create().inspect(connection, schema));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the template database " + template + " to compare it with "
+                    + "the verified head: " + e.getMessage(), e);
+        }
     }
 
     private static StairwayReport runReport(Stairway stairway, javax.sql.DataSource database) {

@@ -78,6 +78,14 @@ public @interface VerifiedSchema {
      * the verification then accepts what it recorded.
      */
     String WRITE_BASELINE_KEY = PREFIX + "writeBaseline";
+    /** A {@code flyway.conf} or {@code flyway.toml} ({@code classpath:} or a path) whose Flyway settings apply; default none. */
+    String FLYWAY_CONFIG_KEY = PREFIX + "flywayConfig";
+    /**
+     * Prefix of Flyway settings passed through to Flyway: {@code verifiedschema.flyway.mixed=true} is
+     * Flyway's {@code flyway.mixed=true}, {@code verifiedschema.flyway.placeholders.tenant=acme} a
+     * placeholder. They win over {@link #flywayConfig()}'s file.
+     */
+    String FLYWAY_PREFIX = PREFIX + "flyway.";
 
     /** Migration locations ({@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration}). */
     String[] migrations() default {};
@@ -87,6 +95,12 @@ public @interface VerifiedSchema {
 
     /** Where fixture scripts ({@code <version>__<description>.sql}) are. */
     String fixtures() default "";
+
+    /**
+     * A {@code flyway.conf} or {@code flyway.toml} ({@code classpath:flyway.conf} or a file path) whose
+     * Flyway settings (placeholders, {@code mixed}, {@code sqlMigrationPrefix}, …) the migrations are run with.
+     */
+    String flywayConfig() default "";
 
     /** Where the PostgreSQL server comes from. */
     Provider provider() default Provider.DEFAULT;

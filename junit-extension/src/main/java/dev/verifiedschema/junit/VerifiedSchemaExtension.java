@@ -42,7 +42,8 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, BeforeE
                     VerifiedSchema.class).orElseThrow(() -> new ExtensionConfigurationException(
                     context.getRequiredTestClass().getName() + " uses VerifiedSchemaExtension without @VerifiedSchema; "
                             + "annotate the class with @VerifiedSchema instead of @ExtendWith"));
-            Settings settings = Settings.resolve(annotation, context::getConfigurationParameter);
+            Settings settings = Settings.resolve(annotation, context::getConfigurationParameter,
+                    ParameterNames.flywayCandidates());
             classStore.put(SETTINGS, settings);
             Verification.Inputs inputs = Verification.Inputs.load(settings);
             ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);

@@ -254,6 +254,79 @@ class VerifiedSchemaExtensionTest {
         assertThat(attributeWins.isolatePerMethod()).isTrue();
     }
 
+    @VerifiedSchema(migrations = "classpath:sets/flyway-settings", flywayConfig = "classpath:sets/flyway-settings/flyway.toml",
+            fullDowngrade = VerifiedSchema.Toggle.OFF)
+    static class FlywayConfigAttribute {
+        @Test
+        void placeholdersOfTheFileWereUsed(SchemaSnapshot head) {
+            SEEN.put("locale", head.tables().get("app_accounts").columns().get("locale").defaultValue());
+        }
+    }
+
+    @VerifiedSchema(migrations = "classpath:sets/mixed-concurrently")
+    static class FlywayParameters {
+        @Test
+        void mixedTookEffect(SchemaSnapshot head) {
+            SEEN.put("indexes", head.tables().get("orders").indexes().keySet());
+        }
+    }
+
+    @VerifiedSchema(migrations = "classpath:sets/flyway-settings", fullDowngrade = VerifiedSchema.Toggle.OFF)
+    static class FlywayPlaceholderParameters {
+        @Test
+        void placeholdersOfTheParametersWereUsed(SchemaSnapshot head) {
+            SEEN.put("locale", head.tables().get("app_accounts").columns().get("locale").defaultValue());
+        }
+    }
+
+    @Test
+    void theFlywayConfigAttributeAppliesTheFilesSettings() {
+        run(Map.of(), FlywayConfigAttribute.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(SEEN.get("locale")).asString().contains("de_DE");
+    }
+
+    @Test
+    void flywayParametersArePassedThroughToFlyway() {
+        run(Map.of(), FlywayParameters.class).assertStatistics(stats -> stats.failed(1));
+        run(Map.of("verifiedschema.flyway.mixed", "true"), FlywayParameters.class)
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(SEEN.get("indexes")).asString().contains("orders_shipped_idx");
+    }
+
+    @Test
+    void flywayPlaceholderParametersWinOverTheConfigFile() {
+        System.setProperty("verifiedschema.flyway.placeholders.default_locale", "fr_FR");
+        try {
+            SEEN.clear();
+            // as a build runs tests: system properties are configuration parameters
+            EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
+                    .configurationParameter(VerifiedSchema.FLYWAY_CONFIG_KEY, "classpath:sets/flyway-settings/flyway.conf")
+                    .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")
+                    .selectors(DiscoverySelectors.selectClass(FlywayPlaceholderParameters.class))
+                    .execute().testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        } finally {
+            System.clearProperty("verifiedschema.flyway.placeholders.default_locale");
+        }
+
+        assertThat(SEEN.get("locale")).asString().contains("fr_FR");
+    }
+
+    @Test
+    void settingsCarryFlywayParametersUnderFlywaysNames() {
+        VerifiedSchema defaults = ConfiguredByParameters.class.getAnnotation(VerifiedSchema.class);
+        Map<String, String> parameters = Map.of("verifiedschema.flyway.mixed", "true",
+                "verifiedschema.flyway.placeholders.tenant", "acme", VerifiedSchema.FLYWAY_CONFIG_KEY, "flyway.toml");
+
+        Settings settings = Settings.resolve(defaults, key -> java.util.Optional.ofNullable(parameters.get(key)),
+                Set.of("verifiedschema.flyway.placeholders.tenant"));
+
+        assertThat(settings.flyway()).containsExactlyInAnyOrderEntriesOf(Map.of("flyway.mixed", "true",
+                "flyway.placeholders.tenant", "acme"));
+        assertThat(settings.flywayConfig()).isEqualTo("flyway.toml");
+    }
+
     static String databaseName(DataSource db) throws SQLException {
         try (Connection c = db.getConnection()) {
             return c.getCatalog();

@@ -91,4 +91,19 @@ class VerifiedSchemaFindingsTest {
                 "\"kind\" : \"undo-data\"");
         assertThat(((StairwayReport) SEEN.get("recorded")).findings()).noneMatch(Finding::fails);
     }
+
+    @VerifiedSchema(migrations = "classpath:sets/tenant-tables", fixtures = "classpath:fixtures/tenant-tables")
+    static class SchemaDependsOnFixtureData {
+        @Test
+        void only() {
+        }
+    }
+
+    @Test
+    void aTemplateThatDiffersFromTheVerifiedHeadFailsTheClassInsteadOfServingAnotherSchema() {
+        run(Map.of(), SchemaDependsOnFixtureData.class).assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(message(m -> m.contains("The database the tests would get is not the verified one")
+                        && m.contains("table orders_acme (id, total) removed")
+                        && m.contains("depends on data (the fixtures the verification loaded)")))));
+    }
 }

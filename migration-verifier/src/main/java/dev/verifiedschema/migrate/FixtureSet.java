@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * an old schema must survive every later migration and undo.
  */
 public final class FixtureSet {
-    private static final Pattern NAME = Pattern.compile("([^_]+)__(.*)\\.sql");
+    private static final Pattern NAME = Pattern.compile("(\\d[\\d._]*?)__(.*)\\.sql");
     private final Map<MigrationVersion, List<MigrationScript>> byVersion;
     private final String location;
 
@@ -29,6 +29,15 @@ public final class FixtureSet {
 
     /** The fixtures of a location; every file must be named {@code <version>__<description>.sql}. */
     public static FixtureSet load(String location) {
+        return load(location, FlywaySettings.none());
+    }
+
+    /**
+     * The fixtures of a location, run with these Flyway settings' placeholders (pass the migration
+     * set's, {@link MigrationSet#settings()}); every file must be named {@code <version>__<description>.sql},
+     * the version written as Flyway writes it ({@code 1_5__tenants.sql} loads after V1.5).
+     */
+    public static FixtureSet load(String location, FlywaySettings settings) {
         Map<MigrationVersion, List<MigrationScript>> byVersion = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (ScriptSource.Found file : ScriptSource.scan(location)) {
@@ -40,7 +49,7 @@ public final class FixtureSet {
                 continue;
             }
             byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(new MigrationScript(version,
-                    m.group(2).replace('_', ' '), file.fileName(), file.path(), file.text()));
+                    m.group(2).replace('_', ' '), file.fileName(), file.path(), file.text(), settings));
         }
         if (!problems.isEmpty()) {
             throw new MigrationSetException(location, problems);

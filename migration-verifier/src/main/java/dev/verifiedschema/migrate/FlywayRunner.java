@@ -25,15 +25,24 @@ import java.util.List;
  * fixed cost (some forty round trips of bookkeeping) that is many times the cost of a typical script.
  */
 final class FlywayRunner implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlywayRunner.class);
     private final ReusedConnections connections;
-    private final List<String> locations;
+    private final MigrationSet set;
     private final String schema;
     private boolean validated;
 
-    FlywayRunner(DataSource dataSource, List<String> locations, String schema) {
+    FlywayRunner(DataSource dataSource, MigrationSet set, String schema) {
         this.connections = new ReusedConnections(dataSource);
-        this.locations = locations;
+        this.set = set;
         this.schema = schema;
+        if (!set.callbacks().isEmpty()) {
+            LOG.info("SQL callbacks {} run where Flyway runs them; the stairway does not check what they change",
+                    set.callbacks().stream().map(MigrationScript::fileName).toList());
+        }
+        if (!set.settings().ignored().isEmpty()) {
+            LOG.warn("Flyway settings {} were ignored: the toolkit decides the connection, locations, schema, "
+                    + "history table and target itself", set.settings().ignored());
+        }
     }
 
     /**
@@ -53,7 +62,7 @@ final class FlywayRunner implements AutoCloseable {
      */
     FlywayException migrate(MigrationScript target, Callback callback) {
         try {
-            FluentConfiguration configuration = Flyways.configure(connections, locations, schema)
+            FluentConfiguration configuration = Flyways.configure(connections, set, schema)
                     .validateOnMigrate(!validated && hasHistory());
             validated = true;
             if (target != null) {
@@ -134,30 +143,126 @@ final class FlywayRunner implements AutoCloseable {
         connections.close();
     }
 
-    /** What failed, from Flyway's exception (or an SQL exception of a script Flyway ran), naming the script and line. */
+    /**
+     * What failed, from Flyway's exception (or an SQL exception of a script Flyway ran), naming the
+     * script and the line and column PostgreSQL placed the error at (in the file, not the statement).
+     */
     static ScriptFailure failure(MigrationScript script, Exception e) {
+        return failure(script, e, script == null ? java.util.List.of() : java.util.List.of(script));
+    }
+
+    static ScriptFailure failure(MigrationScript script, Exception e, java.util.List<MigrationScript> known) {
         String path = script == null ? "migrate" : script.path();
+        MigrationScript text = script;
         int line = 0;
+        int column = 0;
         String statement = null;
         String sqlState = null;
         String message = e.getMessage();
+        int position = 0;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FlywayMigrateException m) {
                 line = Math.max(line, m.getLineNumber());
                 sqlState = m.getSqlState();
-                if (m.getMigration() != null && m.getMigration().getScript() != null && script != null) {
-                    path = script.path().replace(script.fileName(), m.getMigration().getScript());
-                }
             }
             if (t instanceof FlywaySqlScriptException s) {
                 line = Math.max(line, s.getLineNumber());
                 statement = s.getStatement();
+                if (s.getResource() != null) {
+                    MigrationScript ran = named(known, s.getResource().getFilename());
+                    if (ran != null) {
+                        text = ran;
+                        path = ran.path();
+                    } else if (script == null) {
+                        path = s.getResource().getFilename();
+                    }
+                }
             }
             if (t instanceof SQLException sql) {
                 message = sql.getMessage();
                 sqlState = sql.getSQLState();
+                if (sql instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+                    var server = p.getServerErrorMessage();
+                    message = server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")");
+                    position = server.getPosition();
+                }
             }
         }
-        return new ScriptFailure(path, line, statement, sqlState, message == null ? e.toString() : message.strip());
+        if (line == 0 && message != null) {
+            // Flyway's message for statements that cannot share a transaction names the line only in its text
+            var found = java.util.regex.Pattern.compile("statement found at line (\\d+)").matcher(message);
+            if (found.find()) {
+                line = Integer.parseInt(found.group(1));
+            }
+        }
+        if (statement != null && line > 0) {
+            int[] at = positionInFile(text == null ? null : text.sql(), line, statement, position);
+            line = at[0];
+            column = at[1];
+        }
+        return new ScriptFailure(path, line, column, statement, sqlState, message == null ? e.toString() : message.strip());
     }
+
+    /**
+     * The line and column in the file of PostgreSQL's error position ({@code 0}: none) within a statement
+     * that Flyway says starts on a line. The column on the statement's first line is found in the file
+     * text; after placeholder replacement a column on a line with a placeholder before it may be off.
+     */
+    static int[] positionInFile(String fileText, int firstWordLine, String statement, int position) {
+        // Flyway's line is its first word's; its text starts with the comments before that word
+        int statementLine = firstWordLine - newlinesBeforeFirstWord(statement);
+        int offset = Math.min(Math.max(position - 1, 0), statement.length());
+        if (position <= 0) {
+            offset = firstWord(statement);
+        }
+        String before = statement.substring(0, offset);
+        int newlines = (int) before.chars().filter(ch -> ch == '\n').count();
+        int line = statementLine + newlines;
+        int column;
+        if (newlines > 0) {
+            column = offset - before.lastIndexOf('\n');
+        } else {
+            int start = 1;
+            String[] lines = fileText == null ? new String[0] : fileText.split("\n", -1);
+            if (statementLine - 1 < lines.length) {
+                String firstLine = statement.lines().findFirst().orElse("").strip();
+                int found = firstLine.isEmpty() ? -1 : lines[statementLine - 1].indexOf(firstLine);
+                start = found < 0 ? 1 : found + 1;
+            }
+            column = start + offset;
+        }
+        return new int[]{line, column};
+    }
+
+    private static int newlinesBeforeFirstWord(String statement) {
+        return (int) statement.substring(0, firstWord(statement)).chars().filter(ch -> ch == '\n').count();
+    }
+
+    /** The offset of a statement's first word, after whitespace and comments. */
+    private static int firstWord(String statement) {
+        int i = 0;
+        while (i < statement.length()) {
+            if (Character.isWhitespace(statement.charAt(i))) {
+                i++;
+            } else if (statement.startsWith("--", i)) {
+                int end = statement.indexOf('\n', i);
+                i = end < 0 ? statement.length() : end + 1;
+            } else if (statement.startsWith("/*", i)) {
+                int end = statement.indexOf("*/", i + 2);
+                i = end < 0 ? statement.length() : end + 2;
+            } else {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    static MigrationScript named(java.util.List<MigrationScript> scripts, String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        String name = fileName.substring(fileName.lastIndexOf('/') + 1);
+        return scripts.stream().filter(s -> s.fileName().equals(name)).findFirst().orElse(null);
+    }
+
 }

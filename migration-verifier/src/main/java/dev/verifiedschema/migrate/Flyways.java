@@ -22,8 +22,24 @@ public final class Flyways {
      * open transaction.
      */
     public static FluentConfiguration configure(DataSource dataSource, List<String> locations, String schema) {
+        return configure(dataSource, locations, FlywaySettings.none(), schema);
+    }
+
+    /**
+     * A Flyway configuration for a database, a set (its locations and Flyway settings) and schema.
+     * The set's settings are applied first; the toolkit's own (locations, data source, schema,
+     * {@code cleanDisabled}, the transactional lock off) are applied after them and win.
+     */
+    public static FluentConfiguration configure(DataSource dataSource, MigrationSet set, String schema) {
+        return configure(dataSource, set.locations(), set.settings(), schema);
+    }
+
+    /** A Flyway configuration for a database, locations, Flyway settings and schema (see above). */
+    public static FluentConfiguration configure(DataSource dataSource, List<String> locations, FlywaySettings settings,
+                                                String schema) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         FluentConfiguration configuration = Flyway.configure(loader != null ? loader : Flyways.class.getClassLoader());
+        settings.applyTo(configuration);
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration
                 .dataSource(dataSource)
@@ -41,7 +57,7 @@ public final class Flyways {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails
      */
     public static void migrateToHead(DataSource dataSource, MigrationSet set, String schema) {
-        configure(dataSource, set.locations(), schema).load().migrate();
+        configure(dataSource, set, schema).load().migrate();
     }
 
     /** Flyway reads a bare location as a classpath one; ours means the file system. */

@@ -9,84 +9,105 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The forward ({@code V<version>__<desc>.sql}) and undo ({@code U<version>__<desc>.sql}) scripts
- * of one or more locations, checked before anything runs: duplicate versions, an undo without
- * its forward script and names that are not migrations are all reported at once.
+ * The scripts of one or more locations, named and read exactly as Flyway reads them (see
+ * {@link MigrationNames}): versioned forward scripts ({@code V1_5__multitenant.sql}), their undo
+ * scripts ({@code U1_5__multitenant.sql}), repeatable migrations ({@code R__views.sql}) and SQL
+ * callbacks ({@code beforeMigrate.sql}), with the {@link FlywaySettings} they are run with. Checked
+ * before anything runs: duplicate versions, an undo without its forward script and names Flyway
+ * ignores or rejects are all reported at once.
  */
 public final class MigrationSet {
-    private static final Pattern NAME = Pattern.compile("([VU])([^_]+)__(.*)\\.sql");
-
     private final List<String> locations;
+    private final FlywaySettings settings;
     private final List<MigrationScript> forwards;
     private final Map<MigrationVersion, MigrationScript> undos;
+    private final List<MigrationScript> repeatables;
+    private final List<MigrationScript> callbacks;
     private final String contentHash;
 
-    private MigrationSet(List<String> locations, List<MigrationScript> forwards,
-                         Map<MigrationVersion, MigrationScript> undos) {
+    private MigrationSet(List<String> locations, FlywaySettings settings, List<MigrationScript> forwards,
+                         Map<MigrationVersion, MigrationScript> undos, List<MigrationScript> repeatables,
+                         List<MigrationScript> callbacks) {
         this.locations = List.copyOf(locations);
+        this.settings = settings;
         this.forwards = List.copyOf(forwards);
         this.undos = Map.copyOf(undos);
-        this.contentHash = hash(forwards, undos);
+        this.repeatables = List.copyOf(repeatables);
+        this.callbacks = List.copyOf(callbacks);
+        this.contentHash = hash();
     }
 
     /**
-     * Reads and checks the scripts of the locations.
+     * Reads and checks the scripts of the locations with Flyway's default settings.
      *
      * @throws MigrationSetException listing every problem when the set is malformed
      */
     public static MigrationSet load(List<String> locations) {
+        return load(locations, FlywaySettings.none());
+    }
+
+    /**
+     * Reads and checks the scripts of the locations with these Flyway settings (their prefixes,
+     * separator and suffixes name the scripts; Flyway and the toolkit's own script runner apply the rest).
+     *
+     * @throws MigrationSetException listing every problem when the set is malformed
+     */
+    public static MigrationSet load(List<String> locations, FlywaySettings settings) {
+        MigrationNames names = new MigrationNames(settings);
         Map<MigrationVersion, MigrationScript> forwards = new TreeMap<>();
         Map<MigrationVersion, MigrationScript> undos = new TreeMap<>();
+        Map<String, MigrationScript> repeatables = new TreeMap<>();
+        Map<String, MigrationScript> callbacks = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (String location : locations) {
-            for (ScriptSource.Found file : ScriptSource.scan(location)) {
-                Matcher m = NAME.matcher(file.fileName());
-                MigrationVersion version = m.matches() ? MigrationVersion.parse(m.group(2)) : null;
-                if (version == null) {
-                    problems.add(unparsable(file));
+            for (ScriptSource.Found file : ScriptSource.scan(location, names.suffixes())) {
+                MigrationNames.Name name = names.read(file.fileName());
+                if (name.kind() == MigrationNames.Kind.INVALID) {
+                    problems.add(names.problem(file.path(), file.fileName(), name.flywaySays()));
                     continue;
                 }
-                MigrationScript script = new MigrationScript(version, m.group(3).replace('_', ' '), file.fileName(),
-                        file.path(), file.text());
-                Map<MigrationVersion, MigrationScript> target = m.group(1).equals("V") ? forwards : undos;
-                MigrationScript clash = target.putIfAbsent(version, script);
+                MigrationScript script = new MigrationScript(name.version(), name.description(), file.fileName(),
+                        file.path(), file.text(), settings);
+                MigrationScript clash = switch (name.kind()) {
+                    case FORWARD -> forwards.putIfAbsent(name.version(), script);
+                    case UNDO -> undos.putIfAbsent(name.version(), script);
+                    case REPEATABLE -> repeatables.putIfAbsent(name.description(), script);
+                    default -> callbacks.putIfAbsent(withoutSuffix(file.fileName()), script);
+                };
                 if (clash != null) {
-                    problems.add("version " + version + " is used twice: " + clash.path() + " and " + file.path()
-                            + "; give one of them the next free version");
+                    problems.add(switch (name.kind()) {
+                        case FORWARD, UNDO -> "version " + name.version() + " is used twice: " + clash.path() + " and "
+                                + file.path() + "; give one of them the next free version";
+                        case REPEATABLE -> "two repeatable migrations have the description \"" + name.description()
+                                + "\": " + clash.path() + " and " + file.path() + "; Flyway refuses that, rename one";
+                        default -> "the callback " + withoutSuffix(file.fileName()) + " is there twice: "
+                                + clash.path() + " and " + file.path() + "; Flyway refuses that, merge them";
+                    });
                 }
             }
         }
         for (MigrationScript undo : undos.values()) {
             if (!forwards.containsKey(undo.version())) {
-                problems.add("undo script " + undo.path() + " has no forward script V" + undo.version()
-                        + "__*.sql; rename it to the version it undoes, or delete it");
+                problems.add("undo script " + undo.path() + " has no forward script "
+                        + names.pattern(false).replace("<version>", undo.version().text()).replace("<description>", "*")
+                        + "; rename it to the version it undoes, or delete it");
             }
         }
         if (forwards.isEmpty() && problems.isEmpty()) {
-            problems.add("no migration scripts (V<version>__<description>.sql) were found in " + String.join(", ", locations));
+            problems.add("no migration scripts (" + names.pattern(false) + ") were found in " + String.join(", ", locations));
         }
         if (!problems.isEmpty()) {
             throw new MigrationSetException(String.join(", ", locations), problems);
         }
-        return new MigrationSet(locations, new ArrayList<>(forwards.values()), undos);
+        return new MigrationSet(locations, settings, new ArrayList<>(forwards.values()), undos,
+                new ArrayList<>(repeatables.values()), new ArrayList<>(callbacks.values()));
     }
 
-    private static String unparsable(ScriptSource.Found file) {
-        String name = file.fileName();
-        if (name.startsWith("R__")) {
-            return file.path() + " is a repeatable migration; the stairway verifies versioned migrations only: "
-                    + "turn it into a V script with a matching U script";
-        }
-        if (name.matches("[VvUu]\\d+([._]\\d+)*_[^_].*\\.sql")) {
-            return file.path() + " has one underscore after the version; Flyway needs two: "
-                    + name.replaceFirst("^([VvUu][\\d._]+?)_", "$1__");
-        }
-        return file.path() + " is not named like a migration; name forward scripts V<version>__<description>.sql "
-                + "and undo scripts U<version>__<description>.sql (version: digits separated by dots)";
+    private static String withoutSuffix(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
     }
 
     /** The locations the scripts came from. */
@@ -94,7 +115,12 @@ public final class MigrationSet {
         return locations;
     }
 
-    /** Forward scripts in version order. */
+    /** The Flyway settings the set is read and run with. */
+    public FlywaySettings settings() {
+        return settings;
+    }
+
+    /** Forward scripts in version order (Flyway's order: 1 &lt; 1.1 &lt; 1.2 &lt; 2 &lt; 10). */
     public List<MigrationScript> forwards() {
         return forwards;
     }
@@ -104,20 +130,34 @@ public final class MigrationSet {
         return Optional.ofNullable(undos.get(version));
     }
 
-    /** A SHA-256 of every script's name and text: equal sets have equal hashes. */
+    /** Repeatable migrations ({@code R__*.sql}) in Flyway's order (by description); each has no version. */
+    public List<MigrationScript> repeatables() {
+        return repeatables;
+    }
+
+    /** SQL callbacks ({@code beforeMigrate.sql}, …) in the locations, which Flyway runs on its events. */
+    public List<MigrationScript> callbacks() {
+        return callbacks;
+    }
+
+    /** A SHA-256 of every script's name and text and of the settings: equal sets have equal hashes. */
     public String contentHash() {
         return contentHash;
     }
 
-    private static String hash(List<MigrationScript> forwards, Map<MigrationVersion, MigrationScript> undos) {
+    private String hash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((settings.contentKey() + "\0").getBytes(StandardCharsets.UTF_8));
+            List<MigrationScript> all = new ArrayList<>();
             for (MigrationScript s : forwards) {
+                all.add(s);
+                undo(s.version()).ifPresent(all::add);
+            }
+            all.addAll(repeatables);
+            all.addAll(callbacks);
+            for (MigrationScript s : all) {
                 digest.update((s.fileName() + "\0" + s.sql() + "\0").getBytes(StandardCharsets.UTF_8));
-                MigrationScript u = undos.get(s.version());
-                if (u != null) {
-                    digest.update((u.fileName() + "\0" + u.sql() + "\0").getBytes(StandardCharsets.UTF_8));
-                }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

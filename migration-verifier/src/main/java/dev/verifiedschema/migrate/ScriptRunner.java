@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * Runs a script's statements one by one in a single transaction on a connection, so a failure can
- * name the script line it happened on and nothing of a failed script is left behind.
+ * name the script line and column it happened on and nothing of a failed script is left behind.
+ * Placeholders are replaced as Flyway replaces them in forward scripts ({@link Placeholders}).
  */
 final class ScriptRunner {
     private ScriptRunner() {
@@ -24,16 +25,31 @@ final class ScriptRunner {
      */
     static ScriptFailure run(Connection connection, MigrationScript script, String schema, String... thenAlso)
             throws SQLException {
+        Placeholders placeholders = Placeholders.of(script, connection, schema);
+        try {
+            placeholders.check(script.sql());
+        } catch (Placeholders.Missing missing) {
+            return new ScriptFailure(script.path(), missing.line, missing.column, null, null,
+                    "no value for the placeholder ${" + missing.key + "}; give it with --placeholder " + missing.key
+                            + "=VALUE, flyway.placeholders." + missing.key + " in the Flyway configuration, or "
+                            + "verifiedschema.flyway.placeholders." + missing.key);
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement jdbc = connection.createStatement()) {
             jdbc.execute("SET LOCAL search_path TO " + dev.verifiedschema.contract.Identifiers.quote(schema));
             for (SqlStatements.Statement statement : SqlStatements.split(script.sql())) {
+                Placeholders.Replaced sql;
                 try {
-                    jdbc.execute(statement.sql());
+                    sql = placeholders.replace(statement.sql(), statement.offset(), script.sql());
+                } catch (Placeholders.Missing cannotHappen) {
+                    throw new IllegalStateException("checked above", cannotHappen);
+                }
+                try {
+                    jdbc.execute(sql.text());
                 } catch (SQLException e) {
                     connection.rollback();
-                    return failure(script, statement, e);
+                    return failure(script, statement, sql, e);
                 }
             }
             for (String sql : thenAlso) {
@@ -49,17 +65,23 @@ final class ScriptRunner {
         }
     }
 
-    private static ScriptFailure failure(MigrationScript script, SqlStatements.Statement statement, SQLException e) {
+    private static ScriptFailure failure(MigrationScript script, SqlStatements.Statement statement,
+                                         Placeholders.Replaced sql, SQLException e) {
+        int[] at = Placeholders.lineAndColumn(script.sql(), statement.offset());
         int line = statement.line();
+        int column = line == at[0] ? at[1] : 0;
         String message = e.getMessage();
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerErrorMessage server = p.getServerErrorMessage();
             message = server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")");
             if (server.getPosition() > 0) {
-                String upTo = statement.sql().substring(0, Math.min(server.getPosition() - 1, statement.sql().length()));
-                line += (int) upTo.chars().filter(ch -> ch == '\n').count();
+                // PostgreSQL counts the position in characters of the statement, from 1
+                int[] error = Placeholders.lineAndColumn(script.sql(),
+                        statement.offset() + sql.original(Math.min(server.getPosition() - 1, sql.text().length())));
+                line = error[0];
+                column = error[1];
             }
         }
-        return new ScriptFailure(script.path(), line, statement.sql(), e.getSQLState(), message);
+        return new ScriptFailure(script.path(), line, column, statement.sql(), e.getSQLState(), message);
     }
 }

@@ -35,6 +35,13 @@ final class ScriptSource {
     }
 
     static List<Found> scan(String location) {
+        return scan(location, List.of(".sql"));
+    }
+
+    /** The files of a location whose names end with one of the suffixes (ignoring case, as Flyway does). */
+    static List<Found> scan(String location, List<String> suffixes) {
+        java.util.function.Predicate<String> wanted = name -> suffixes.stream().anyMatch(
+                suffix -> name.toUpperCase(java.util.Locale.ROOT).endsWith(suffix.toUpperCase(java.util.Locale.ROOT)));
         List<Found> found = new ArrayList<>();
         if (isClasspath(location)) {
             String dir = location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
@@ -48,9 +55,9 @@ final class ScriptSource {
                 while (urls.hasMoreElements()) {
                     URL url = urls.nextElement();
                     if ("jar".equals(url.getProtocol())) {
-                        scanJar(url, dir, all);
+                        scanJar(url, dir, wanted, all);
                     } else {
-                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, all);
+                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, wanted, all);
                     }
                 }
                 all.stream().filter(f -> seen.add(f.path())).forEach(found::add);
@@ -63,14 +70,15 @@ final class ScriptSource {
                 throw new MigrationSetException(location, List.of("the directory " + dir.toAbsolutePath().normalize()
                         + " does not exist; check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")"));
             }
-            scanDirectory(dir, dir.toString(), found);
+            scanDirectory(dir, dir.toString(), wanted, found);
         }
         return found;
     }
 
-    private static void scanDirectory(Path dir, String shownAs, List<Found> found) {
+    private static void scanDirectory(Path dir, String shownAs, java.util.function.Predicate<String> wanted,
+                                      List<Found> found) {
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql") && Files.isRegularFile(f)).sorted().toList()) {
+            for (Path file : files.filter(f -> wanted.test(f.getFileName().toString()) && Files.isRegularFile(f)).sorted().toList()) {
                 String relative = dir.relativize(file).toString();
                 found.add(new Found(file.getFileName().toString(), shownAs + "/" + relative,
                         Files.readString(file, StandardCharsets.UTF_8)));
@@ -80,12 +88,13 @@ final class ScriptSource {
         }
     }
 
-    private static void scanJar(URL url, String dir, List<Found> found) throws IOException {
+    private static void scanJar(URL url, String dir, java.util.function.Predicate<String> wanted, List<Found> found)
+            throws IOException {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
             for (JarEntry entry : jar.stream().filter(e -> e.getName().startsWith(dir + "/")
-                    && e.getName().endsWith(".sql") && !e.isDirectory()).sorted(
+                    && wanted.test(e.getName().substring(e.getName().lastIndexOf('/') + 1)) && !e.isDirectory()).sorted(
                     java.util.Comparator.comparing(JarEntry::getName)).toList()) {
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
                 try (var in = jar.getInputStream(entry)) {

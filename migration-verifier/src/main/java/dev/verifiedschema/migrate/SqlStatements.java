@@ -8,8 +8,15 @@ import java.util.List;
  * identifiers, dollar quoting and comments, and remembers the line each statement starts on.
  */
 final class SqlStatements {
-    /** One statement and the 1-based line of the script it starts on. */
-    record Statement(String sql, int line) {
+    /**
+     * One statement, the 1-based line of the script its first word is on, and the offset in the script
+     * of its text's first character (the text may start with a comment that precedes the first word).
+     */
+    record Statement(String sql, int line, int offset) {
+        /** A statement whose offset in the script is unknown. */
+        Statement(String sql, int line) {
+            this(sql, line, -1);
+        }
     }
 
     private SqlStatements() {
@@ -20,6 +27,7 @@ final class SqlStatements {
         StringBuilder current = new StringBuilder();
         int line = 1;
         int startLine = -1;
+        int begun = 0;
         int i = 0;
         int n = script.length();
         while (i < n) {
@@ -35,10 +43,11 @@ final class SqlStatements {
             } else if (c == '$') {
                 end = dollarEnd(script, i);
             } else if (c == ';') {
-                addIfNotBlank(statements, current, startLine);
+                addIfNotBlank(statements, current, startLine, begun);
                 current.setLength(0);
                 startLine = -1;
                 i++;
+                begun = i;
                 continue;
             }
             String piece = script.substring(i, end);
@@ -49,13 +58,18 @@ final class SqlStatements {
             line += piece.chars().filter(ch -> ch == '\n').count();
             i = end;
         }
-        addIfNotBlank(statements, current, startLine);
+        addIfNotBlank(statements, current, startLine, begun);
         return statements;
     }
 
-    private static void addIfNotBlank(List<Statement> out, StringBuilder sql, int line) {
-        if (line > 0 && !sql.toString().isBlank()) {
-            out.add(new Statement(sql.toString().strip(), line));
+    private static void addIfNotBlank(List<Statement> out, StringBuilder sql, int line, int begun) {
+        String text = sql.toString();
+        if (line > 0 && !text.isBlank()) {
+            int leading = 0;
+            while (leading < text.length() && Character.isWhitespace(text.charAt(leading))) {
+                leading++;
+            }
+            out.add(new Statement(text.strip(), line, begun + leading));
         }
     }
 

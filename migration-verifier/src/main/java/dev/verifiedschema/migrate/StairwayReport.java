@@ -75,7 +75,7 @@ public record StairwayReport(String migrations, String contract, String schema, 
         if (passed()) {
             text.append("Verified ").append(migrations).append(" (").append(steps.size()).append(" versions")
                     .append(contract == null ? "" : ", contract " + contract).append(") in ").append(totalMs)
-                    .append(" ms: every forward, undo and redo step held").append(contract == null ? "" : ", the contract holds at head")
+                    .append(" ms: ").append(heldSteps()).append(contract == null ? "" : ", the contract holds at head")
                     .append(", full downgrade ").append(fullDowngrade)
                     .append(accepted.isEmpty() ? "" : "; " + accepted.size() + " accepted finding"
                             + (accepted.size() == 1 ? "" : "s") + " below").append(".\n");
@@ -119,6 +119,17 @@ public record StairwayReport(String migrations, String contract, String schema, 
         String first = nl < 0 ? message : message.substring(0, nl);
         String rest = nl < 0 ? "" : message.substring(nl + 1).indent(4);
         return "  " + f.where() + ": " + first + "\n" + rest;
+    }
+
+    /** Which steps held, without claiming undo steps that did not run (undo policy none, no undo scripts). */
+    private String heldSteps() {
+        long reversible = steps.stream().filter(StepResult::reversible).count();
+        if (reversible == steps.size()) {
+            return "every forward, undo and redo step held";
+        }
+        return reversible == 0 ? "every forward step held; no undo script was run"
+                : "every forward step held, and the undo and redo steps of " + reversible + " of " + steps.size()
+                + " versions";
     }
 
     /** The report for machines; field names are documented in docs/junit-extension.md. */

@@ -100,7 +100,7 @@ final class StairwayRun {
         this.failFast = config.failFast;
         this.baseline = config.baseline;
         this.database = database;
-        this.flyway = new FlywayRunner(database, set.locations(), schema);
+        this.flyway = new FlywayRunner(database, set, schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
     }
 
@@ -134,13 +134,9 @@ final class StairwayRun {
             }
             climb.rethrow();
             if (failed != null) {
-                MigrationScript forward = climb.current;
-                stop(new Finding("forward", forward == null ? null : forward.version().text(),
-                        forward == null ? null : forward.fileName(), Finding.FORWARD_FAILED,
-                        forward == null ? "" : forward.fileName(), forward == null ? "Flyway failed before migrating: "
-                        + FlywayRunner.failure(null, failed).describe() : "V" + forward.version() + " failed: "
-                        + FlywayRunner.failure(forward, failed).describe() + "\nFix the script; the database is at V"
-                        + previousVersion(forward) + ".", null));
+                FlywayBlame blame = FlywayBlame.of(set, todo, climb.current, failed);
+                stop(new Finding("forward", blame.version(), blame.fileName(), Finding.FORWARD_FAILED,
+                        blame.fileName(), blame.message(), null));
             }
             break;
         }
@@ -158,7 +154,11 @@ final class StairwayRun {
                 return;
             }
         }
-        if (fullDowngrade) {
+        if (fullDowngrade && !set.repeatables().isEmpty()) {
+            downgrade = "skipped: repeatable migrations have no undo scripts ("
+                    + set.repeatables().stream().map(MigrationScript::fileName).collect(java.util.stream.Collectors.joining(", "))
+                    + ")";
+        } else if (fullDowngrade) {
             downgradeAll(todoClimbed());
         }
     }
@@ -305,14 +305,32 @@ final class StairwayRun {
         @Override
         public void handle(Event event, Context context) {
             try {
-                if (event == Event.BEFORE_EACH_MIGRATE) {
-                    if (level == null) {
-                        level = levels.first();
-                        if (bottom == null) {
-                            bottom = level;
-                        }
+                if (level == null) {
+                    level = levels.first();
+                    if (bottom == null) {
+                        bottom = level;
                     }
-                    current = script(context.getMigrationInfo());
+                }
+                MigrationScript script = script(context.getMigrationInfo());
+                if (script.repeatable()) {
+                    // Flyway applies repeatables after the versioned migrations of a run: the stairway takes
+                    // the schema they leave as the head, and has no undo to check them with
+                    if (event == Event.BEFORE_EACH_MIGRATE) {
+                        current = script;
+                        carried = null;
+                    } else {
+                        Connection flywayConnection = context.getConnection();
+                        if (!flywayConnection.getAutoCommit()) {
+                            flywayConnection.commit();
+                        }
+                        level = levels.after(level);
+                        LOG.info("applied repeatable migration {} where Flyway applies it, after the versioned ones; "
+                                + "the stairway has no undo or redo to check it with", script.fileName());
+                    }
+                    return;
+                }
+                if (event == Event.BEFORE_EACH_MIGRATE) {
+                    current = script;
                     SchemaSnapshot previous = level.snapshot();
                     beforeForward = carried != null ? carried
                             : data.read(TableData.sharedColumns(previous, previous));
@@ -337,7 +355,13 @@ final class StairwayRun {
         }
 
         private MigrationScript script(MigrationInfo info) {
-            MigrationVersion version = MigrationVersion.parse(info.getVersion().getVersion());
+            if (info.getVersion() == null) {
+                String name = info.getScript().substring(info.getScript().lastIndexOf('/') + 1);
+                return set.repeatables().stream().filter(r -> r.fileName().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Flyway applied the repeatable migration " + name
+                                + ", which the stairway did not load from " + set.locations()));
+            }
+            MigrationVersion version = MigrationVersion.of(info.getVersion());
             return set.forwards().stream().filter(f -> f.version().equals(version)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Flyway migrated V" + version
                             + ", which the stairway did not load from " + set.locations()));

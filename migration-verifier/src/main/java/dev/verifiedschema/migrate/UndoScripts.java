@@ -27,6 +27,6 @@ public final class UndoScripts {
         return ScriptRunner.run(connection, undo, schema, "DELETE FROM " + quote(schema)
                 + ".flyway_schema_history WHERE version IS NOT NULL AND regexp_replace(regexp_replace("
                 + "replace(version, '_', '.'), '(^|\\.)0+(\\d)', '\\1\\2', 'g'), '(\\.0)+$', '') = "
-                + literal(undo.version().text()));
+                + literal(undo.version().canonical()));
     }
 }

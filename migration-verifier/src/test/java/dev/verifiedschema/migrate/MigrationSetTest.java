@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,11 +63,44 @@ class MigrationSetTest {
     void everyBadNameIsListedInOneMessage() {
         MigrationSetException e = org.assertj.core.api.Assertions.catchThrowableOfType(MigrationSetException.class,
                 () -> MigrationSet.load(List.of("classpath:sets/bad-names")));
-        assertThat(e.problems()).hasSize(3);
-        assertThat(e.getMessage()).contains("R__views.sql is a repeatable migration",
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.getMessage()).contains(
                 "V4_single_underscore.sql has one underscore after the version; Flyway needs two: "
                         + "V4__single_underscore.sql",
-                "notes.sql is not named like a migration");
+                "notes.sql is not named like a migration", "Flyway says: Unrecognised migration name format: notes.sql")
+                .doesNotContain("R__views.sql");
+    }
+
+    @Test
+    void namesFlywayRejectsAreNamedWithFlywaysReason(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint);");
+        Files.writeString(dir.resolve("V1a__typo.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("R1__views.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("U1.5_x.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("README.txt"), "not a script: Flyway does not read it either");
+
+        MigrationSetException e = org.assertj.core.api.Assertions.catchThrowableOfType(MigrationSetException.class,
+                () -> MigrationSet.load(List.of(dir.toString())));
+
+        assertThat(e.problems()).hasSize(3);
+        assertThat(e.getMessage()).contains("V1a__typo.sql is not named like a migration",
+                "could not recognise version number 1a", "R1__views.sql is not named like a migration",
+                "It cannot contain a version", "U1.5_x.sql has one underscore after the version; Flyway needs two: U1.5__x.sql");
+    }
+
+    @Test
+    void repeatablesAndCallbacksAreAcceptedAndCountInTheContentHash(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint);");
+        Files.writeString(dir.resolve("R__account_view.sql"), "CREATE OR REPLACE VIEW v AS SELECT id FROM accounts;");
+        Files.writeString(dir.resolve("beforeMigrate.sql"), "SET lock_timeout = '5s';");
+        MigrationSet first = MigrationSet.load(List.of(dir.toString()));
+        Files.writeString(dir.resolve("R__account_view.sql"), "CREATE OR REPLACE VIEW v AS SELECT id, 1 AS one FROM accounts;");
+        MigrationSet changed = MigrationSet.load(List.of(dir.toString()));
+
+        assertThat(first.repeatables()).singleElement().matches(MigrationScript::repeatable)
+                .extracting(MigrationScript::description).isEqualTo("account view");
+        assertThat(first.callbacks()).extracting(MigrationScript::fileName).containsExactly("beforeMigrate.sql");
+        assertThat(changed.contentHash()).isNotEqualTo(first.contentHash());
     }
 
     @Test
@@ -77,6 +111,16 @@ class MigrationSetTest {
                 .hasMessageContaining("no migration scripts (V<version>__<description>.sql) were found");
         Files.writeString(dir.resolve("V1__x.sql"), "SELECT 1;");
         assertThat(MigrationSet.load(List.of("filesystem:" + dir)).forwards()).hasSize(1);
+    }
+
+    @Test
+    void versionsCompareAsFlywayComparesThem() {
+        assertThat(Stream.of("10", "1.2", "2", "1", "1.1").map(MigrationVersion::parse).sorted().map(MigrationVersion::text))
+                .containsExactly("1", "1.1", "1.2", "2", "10");
+        assertThat(MigrationVersion.parse("1_5")).isEqualTo(MigrationVersion.parse("1.5"))
+                .isEqualTo(MigrationVersion.parse("1.5.0")).hasSameHashCodeAs(MigrationVersion.parse("1.5.0"));
+        assertThat(MigrationVersion.parse("20240101120000")).isGreaterThan(MigrationVersion.parse("999"));
+        assertThat(MigrationVersion.parse("latest")).isNull();
     }
 
     @Test

@@ -240,7 +240,7 @@ class StairwayTest {
         Finding failure = failureOf("forward-fails");
         assertThat(failure.step()).isEqualTo("forward");
         assertThat(failure.version()).isEqualTo("2");
-        assertThat(failure.message()).contains("V2 failed:", "V2__orders.sql line 1", "syntax error",
+        assertThat(failure.message()).contains("V2 failed:", "V2__orders.sql line 4, column 39", "syntax error",
                 "the database is at V1");
     }
 

@@ -1,0 +1,1 @@
+INSERT INTO ops.migration_log (event) VALUES ('afterMigrate ' || '${flyway:filename}');

@@ -1,0 +1,1 @@
+ALTER TABLE customers ADD COLUMN vip boolean NOT NULL DEFAULT false;

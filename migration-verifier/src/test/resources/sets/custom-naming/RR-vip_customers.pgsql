@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW vip_customers AS SELECT id, name FROM customers WHERE vip;

@@ -1,0 +1,1 @@
+-- not a migration of this set: its suffix is not .pgsql

@@ -1,0 +1,2 @@
+ALTER TABLE tenants DROP COLUMN plan;
+DROP TYPE tenant_plan;

@@ -1,0 +1,1 @@
+DROP INDEX invoices_tenant_issued_idx;

@@ -1,0 +1,1 @@
+CREATE INDEX invoices_tenant_issued_idx ON invoices (tenant_id, issued_on);

@@ -1,0 +1,2 @@
+-- undone by ${flyway:user} in ${flyway:database}.${flyway:defaultSchema}
+DROP TABLE ${flyway:defaultSchema}.${table_prefix}sessions;

@@ -1,0 +1,2 @@
+DROP INDEX orders_shipped_idx;
+ALTER TABLE orders DROP COLUMN shipped_at;

@@ -1,0 +1,3 @@
+CREATE TABLE tenants (
+    code text PRIMARY KEY CHECK (code ~ '^[a-z]+$')
+);
