@@ -25,7 +25,6 @@ final class Entity {
     boolean hasActiveView;
     boolean activeViewHasDescription;
     boolean hasOverview;
-    boolean hasLegacyRef = false;
 
     Entity(String table, String singular, Entity parent, String createdAs, boolean numbered, int seedRows) {
         this.table = table;

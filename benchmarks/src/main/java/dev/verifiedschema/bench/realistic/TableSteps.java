@@ -65,7 +65,6 @@ final class TableSteps {
     }
 
     static Script columns(Entity e) {
-        e.hasLegacyRef = true;
         return new Script("add_" + e.name + "_details",
                 "ALTER TABLE " + e.name + "\n    ADD COLUMN description text,\n"
                         + "    ADD COLUMN archived_at timestamptz,\n"
@@ -133,7 +132,6 @@ final class TableSteps {
     }
 
     static Script dropLegacy(Entity e) {
-        e.hasLegacyRef = false;
         return new Script("drop_" + e.name + "_legacy_ref",
                 "-- the import from the old system is long finished\n"
                         + "ALTER TABLE " + e.name + " DROP COLUMN legacy_ref;\n",
