@@ -3,7 +3,7 @@ DROP VIEW milestones_active;
 CREATE VIEW milestones_active AS
 SELECT t.id,
        t.project_id,
-       t.name AS name,
+       t.name,
        t.created_at
 FROM milestones t
 WHERE t.archived_at IS NULL;

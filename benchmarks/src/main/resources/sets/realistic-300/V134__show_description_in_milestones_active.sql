@@ -1,7 +1,7 @@
 CREATE OR REPLACE VIEW milestones_active AS
 SELECT t.id,
        t.project_id,
-       t.name AS name,
+       t.name,
        t.created_at,
        t.description
 FROM milestones t

@@ -1,7 +1,7 @@
 CREATE OR REPLACE VIEW attachments_active AS
 SELECT t.id,
        t.task_id,
-       t.name AS name,
+       t.name,
        t.created_at,
        t.description
 FROM attachments t

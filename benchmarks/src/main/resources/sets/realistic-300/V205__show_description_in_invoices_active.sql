@@ -1,7 +1,7 @@
 CREATE OR REPLACE VIEW invoices_active AS
 SELECT t.id,
        t.account_id,
-       t.name AS name,
+       t.name,
        t.created_at,
        t.description
 FROM invoices t

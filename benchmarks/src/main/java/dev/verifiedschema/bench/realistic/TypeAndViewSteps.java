@@ -84,7 +84,7 @@ final class TypeAndViewSteps {
     }
 
     static Script rewriteCountFunction(Entity e) {
-        return new Script("count_only_" + e.name + "_since_archive_rules",
+        return new Script("rewrite_" + e.name + "_open_count",
                 countFunctionText(e, true).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
                 countFunctionText(e, false).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"));
     }
@@ -104,14 +104,14 @@ final class TypeAndViewSteps {
         return e.name + "_open_count(" + (e.parent == null ? "" : "bigint") + ")";
     }
 
-    /** Columns as {@code t.<column now> AS <name in the view>}, so the text is right after renames too. */
+    /** The label as {@code t.<column now> AS name} once renamed, so the text is what PostgreSQL prints after the rename. */
     private static String activeQuery(Entity e) {
         List<String> columns = new ArrayList<>();
         columns.add("t.id");
         if (e.parent != null) {
             columns.add("t." + e.fk());
         }
-        columns.add("t." + e.label + " AS name");
+        columns.add(e.label.equals("name") ? "t.name" : "t." + e.label + " AS name");
         columns.add("t.created_at");
         if (e.activeViewHasDescription) {
             columns.add("t.description");
