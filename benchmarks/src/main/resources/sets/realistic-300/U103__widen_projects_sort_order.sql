@@ -1,0 +1,1 @@
+ALTER TABLE projects ALTER COLUMN sort_order TYPE smallint;

@@ -1,0 +1,1 @@
+DROP FUNCTION subscriptions_open_count(bigint);

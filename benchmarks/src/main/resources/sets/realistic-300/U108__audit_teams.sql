@@ -1,0 +1,1 @@
+DROP TRIGGER teams_audit ON teams;

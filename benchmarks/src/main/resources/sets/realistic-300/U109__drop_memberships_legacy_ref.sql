@@ -1,0 +1,1 @@
+ALTER TABLE memberships ADD COLUMN legacy_ref varchar(40);

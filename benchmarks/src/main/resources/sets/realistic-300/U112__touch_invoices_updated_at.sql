@@ -1,0 +1,1 @@
+DROP TRIGGER invoices_set_updated_at ON invoices;

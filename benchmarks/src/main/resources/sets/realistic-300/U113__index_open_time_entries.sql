@@ -1,0 +1,1 @@
+DROP INDEX time_entries_open_task_idx;

@@ -1,0 +1,1 @@
+DROP VIEW labels_active;

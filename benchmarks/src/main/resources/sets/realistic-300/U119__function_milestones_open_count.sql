@@ -1,0 +1,1 @@
+DROP FUNCTION milestones_open_count(bigint);

@@ -1,0 +1,1 @@
+DROP TRIGGER memberships_audit ON memberships;

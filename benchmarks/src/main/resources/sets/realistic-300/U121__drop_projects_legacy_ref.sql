@@ -1,0 +1,1 @@
+ALTER TABLE projects ADD COLUMN legacy_ref varchar(40);

@@ -1,0 +1,1 @@
+DROP TRIGGER invoice_lines_set_updated_at ON invoice_lines;

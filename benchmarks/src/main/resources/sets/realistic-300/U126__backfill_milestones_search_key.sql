@@ -1,0 +1,2 @@
+DROP INDEX milestones_search_key_idx;
+ALTER TABLE milestones DROP COLUMN search_key;

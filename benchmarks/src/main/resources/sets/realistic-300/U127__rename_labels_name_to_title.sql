@@ -1,0 +1,1 @@
+ALTER TABLE labels RENAME COLUMN title TO name;

@@ -1,0 +1,2 @@
+COMMENT ON COLUMN projects.archived_at IS NULL;
+COMMENT ON COLUMN projects.sort_order IS NULL;

@@ -1,0 +1,1 @@
+DROP INDEX attachments_lower_label_idx;

@@ -1,0 +1,1 @@
+ALTER TABLE time_entries RENAME COLUMN title TO name;

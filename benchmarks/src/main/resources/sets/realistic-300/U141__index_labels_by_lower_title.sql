@@ -1,0 +1,1 @@
+DROP INDEX labels_lower_label_idx;

@@ -1,0 +1,1 @@
+DROP FUNCTION task_comments_open_count(bigint);

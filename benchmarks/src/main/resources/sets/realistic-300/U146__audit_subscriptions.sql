@@ -1,0 +1,1 @@
+DROP TRIGGER subscriptions_audit ON subscriptions;

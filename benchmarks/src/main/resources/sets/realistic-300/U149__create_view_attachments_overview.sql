@@ -1,0 +1,1 @@
+DROP VIEW attachments_overview;

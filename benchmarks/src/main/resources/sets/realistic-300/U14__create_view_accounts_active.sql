@@ -1,0 +1,1 @@
+DROP VIEW accounts_active;

@@ -1,0 +1,1 @@
+DROP VIEW invoice_lines_active;

@@ -1,0 +1,1 @@
+DROP FUNCTION attachments_open_count(bigint);

@@ -1,0 +1,1 @@
+DROP TRIGGER webhooks_set_updated_at ON webhooks;

@@ -1,0 +1,2 @@
+DROP INDEX attachments_search_key_idx;
+ALTER TABLE attachments DROP COLUMN search_key;

@@ -1,0 +1,1 @@
+DROP INDEX invoices_lower_label_idx;

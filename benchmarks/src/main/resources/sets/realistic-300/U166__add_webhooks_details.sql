@@ -1,0 +1,5 @@
+ALTER TABLE webhooks
+    DROP COLUMN legacy_ref,
+    DROP COLUMN sort_order,
+    DROP COLUMN archived_at,
+    DROP COLUMN description;

@@ -1,0 +1,2 @@
+ALTER TABLE api_keys DROP COLUMN status;
+DROP TYPE api_key_status;

@@ -1,0 +1,1 @@
+DROP TRIGGER webhook_deliveries_set_updated_at ON webhook_deliveries;

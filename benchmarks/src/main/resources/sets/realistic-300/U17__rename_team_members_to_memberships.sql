@@ -1,0 +1,1 @@
+ALTER TABLE memberships RENAME TO team_members;

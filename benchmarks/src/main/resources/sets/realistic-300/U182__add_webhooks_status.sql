@@ -1,0 +1,2 @@
+ALTER TABLE webhooks DROP COLUMN status;
+DROP TYPE webhook_status;

@@ -1,0 +1,1 @@
+DROP VIEW invoices_overview;

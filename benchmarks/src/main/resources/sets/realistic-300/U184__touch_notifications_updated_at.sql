@@ -1,0 +1,1 @@
+DROP TRIGGER notifications_set_updated_at ON notifications;

@@ -1,0 +1,1 @@
+DROP FUNCTION invoices_open_count(bigint);

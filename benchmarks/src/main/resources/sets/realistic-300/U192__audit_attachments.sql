@@ -1,0 +1,1 @@
+DROP TRIGGER attachments_audit ON attachments;

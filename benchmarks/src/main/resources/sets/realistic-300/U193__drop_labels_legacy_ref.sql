@@ -1,0 +1,1 @@
+ALTER TABLE labels ADD COLUMN legacy_ref varchar(40);

@@ -1,0 +1,2 @@
+DROP FUNCTION audit_row_change();
+DROP TABLE audit_log;

@@ -1,0 +1,1 @@
+DROP FUNCTION invoice_lines_open_count(bigint);

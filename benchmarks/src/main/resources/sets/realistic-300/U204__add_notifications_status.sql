@@ -1,0 +1,2 @@
+ALTER TABLE notifications DROP COLUMN status;
+DROP TYPE notification_status;

@@ -1,0 +1,1 @@
+DROP TRIGGER document_versions_set_updated_at ON document_versions;

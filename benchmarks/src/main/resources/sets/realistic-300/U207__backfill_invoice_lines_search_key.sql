@@ -1,0 +1,2 @@
+DROP INDEX invoice_lines_search_key_idx;
+ALTER TABLE invoice_lines DROP COLUMN search_key;

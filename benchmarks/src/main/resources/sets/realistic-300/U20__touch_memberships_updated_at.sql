@@ -1,0 +1,1 @@
+DROP TRIGGER memberships_set_updated_at ON memberships;

@@ -1,0 +1,2 @@
+ALTER TABLE documents DROP COLUMN status;
+DROP TYPE document_status;

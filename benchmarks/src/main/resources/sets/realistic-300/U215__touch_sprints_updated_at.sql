@@ -1,0 +1,1 @@
+DROP TRIGGER sprints_set_updated_at ON sprints;

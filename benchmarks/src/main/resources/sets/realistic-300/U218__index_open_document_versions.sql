@@ -1,0 +1,1 @@
+DROP INDEX document_versions_open_document_idx;

@@ -1,0 +1,1 @@
+DROP VIEW documents_active;

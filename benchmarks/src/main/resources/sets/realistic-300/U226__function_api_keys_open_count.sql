@@ -1,0 +1,1 @@
+DROP FUNCTION api_keys_open_count(bigint);

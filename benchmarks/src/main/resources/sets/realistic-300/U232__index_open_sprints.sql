@@ -1,0 +1,1 @@
+DROP INDEX sprints_open_project_idx;

@@ -1,0 +1,1 @@
+DROP VIEW document_versions_active;

@@ -1,0 +1,1 @@
+DROP FUNCTION webhooks_open_count(bigint);

@@ -1,0 +1,1 @@
+DROP TRIGGER invoice_lines_audit ON invoice_lines;

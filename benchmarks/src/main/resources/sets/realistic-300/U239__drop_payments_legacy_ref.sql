@@ -1,0 +1,1 @@
+ALTER TABLE payments ADD COLUMN legacy_ref varchar(40);

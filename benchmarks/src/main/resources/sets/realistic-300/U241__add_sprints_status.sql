@@ -1,0 +1,2 @@
+ALTER TABLE sprints DROP COLUMN status;
+DROP TYPE sprint_status;

@@ -1,0 +1,1 @@
+DROP VIEW webhook_deliveries_overview;

@@ -1,0 +1,2 @@
+DROP INDEX webhooks_search_key_idx;
+ALTER TABLE webhooks DROP COLUMN search_key;

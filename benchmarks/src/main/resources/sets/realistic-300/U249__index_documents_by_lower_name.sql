@@ -1,0 +1,1 @@
+DROP INDEX documents_lower_label_idx;

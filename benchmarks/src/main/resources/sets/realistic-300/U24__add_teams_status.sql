@@ -1,0 +1,2 @@
+ALTER TABLE teams DROP COLUMN status;
+DROP TYPE team_status;

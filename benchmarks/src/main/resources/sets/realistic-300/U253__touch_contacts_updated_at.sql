@@ -1,0 +1,1 @@
+DROP TRIGGER contacts_set_updated_at ON contacts;

@@ -1,0 +1,1 @@
+ALTER TABLE sprints RENAME COLUMN title TO name;

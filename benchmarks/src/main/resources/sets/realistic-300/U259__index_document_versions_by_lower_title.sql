@@ -1,0 +1,1 @@
+DROP INDEX document_versions_lower_label_idx;

@@ -1,0 +1,1 @@
+DROP VIEW sprint_goals_active;

@@ -1,0 +1,1 @@
+DROP FUNCTION notifications_open_count(bigint);

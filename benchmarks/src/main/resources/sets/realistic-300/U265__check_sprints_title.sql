@@ -1,0 +1,3 @@
+ALTER TABLE sprints
+    DROP CONSTRAINT sprints_sort_order_positive,
+    DROP CONSTRAINT sprints_label_not_blank;

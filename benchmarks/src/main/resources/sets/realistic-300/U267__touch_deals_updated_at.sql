@@ -1,0 +1,1 @@
+DROP TRIGGER deals_set_updated_at ON deals;

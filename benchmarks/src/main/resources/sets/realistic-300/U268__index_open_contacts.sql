@@ -1,0 +1,1 @@
+DROP INDEX contacts_open_customer_idx;

@@ -1,0 +1,1 @@
+DROP VIEW customers_active;

@@ -1,0 +1,1 @@
+DROP FUNCTION documents_open_count(bigint);

@@ -1,0 +1,3 @@
+ALTER TABLE sprint_goals
+    DROP CONSTRAINT sprint_goals_sort_order_positive,
+    DROP CONSTRAINT sprint_goals_label_not_blank;

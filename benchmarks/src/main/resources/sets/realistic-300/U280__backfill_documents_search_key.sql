@@ -1,0 +1,2 @@
+DROP INDEX documents_search_key_idx;
+ALTER TABLE documents DROP COLUMN search_key;

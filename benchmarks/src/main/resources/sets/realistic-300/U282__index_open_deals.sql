@@ -1,0 +1,1 @@
+DROP INDEX deals_open_customer_idx;

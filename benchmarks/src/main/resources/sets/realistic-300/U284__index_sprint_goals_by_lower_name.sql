@@ -1,0 +1,1 @@
+DROP INDEX sprint_goals_lower_label_idx;

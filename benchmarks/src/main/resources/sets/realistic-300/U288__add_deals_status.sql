@@ -1,0 +1,2 @@
+ALTER TABLE deals DROP COLUMN status;
+DROP TYPE deal_status;

@@ -1,0 +1,1 @@
+DROP TRIGGER integrations_set_updated_at ON integrations;

@@ -1,0 +1,1 @@
+ALTER TABLE document_versions ALTER COLUMN sort_order TYPE smallint;

@@ -1,0 +1,1 @@
+DROP INDEX customers_lower_label_idx;

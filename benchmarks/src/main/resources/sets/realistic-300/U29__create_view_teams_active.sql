@@ -1,0 +1,1 @@
+DROP VIEW teams_active;

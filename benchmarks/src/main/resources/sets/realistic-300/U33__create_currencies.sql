@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP COLUMN currency_code;
+DROP TABLE currencies;

@@ -1,0 +1,2 @@
+ALTER TABLE subscriptions DROP COLUMN plan_code;
+DROP TABLE plans;

@@ -1,0 +1,1 @@
+DROP VIEW memberships_active;

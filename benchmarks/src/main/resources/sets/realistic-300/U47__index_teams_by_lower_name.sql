@@ -1,0 +1,1 @@
+DROP INDEX teams_lower_label_idx;

@@ -1,0 +1,2 @@
+ALTER TABLE subscriptions DROP COLUMN status;
+DROP TYPE subscription_status;

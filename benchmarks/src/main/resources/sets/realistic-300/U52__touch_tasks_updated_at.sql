@@ -1,0 +1,1 @@
+DROP TRIGGER tasks_set_updated_at ON tasks;

@@ -1,0 +1,2 @@
+DROP INDEX accounts_search_key_idx;
+ALTER TABLE accounts DROP COLUMN search_key;

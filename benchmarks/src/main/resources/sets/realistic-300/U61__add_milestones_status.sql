@@ -1,0 +1,2 @@
+ALTER TABLE milestones DROP COLUMN status;
+DROP TYPE milestone_status;

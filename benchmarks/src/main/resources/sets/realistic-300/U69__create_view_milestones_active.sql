@@ -1,0 +1,1 @@
+DROP VIEW milestones_active;

@@ -1,0 +1,1 @@
+DROP FUNCTION teams_open_count(bigint);

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ADD COLUMN legacy_ref varchar(40);

@@ -1,0 +1,3 @@
+ALTER TABLE subscriptions
+    DROP CONSTRAINT subscriptions_sort_order_positive,
+    DROP CONSTRAINT subscriptions_label_not_blank;

@@ -1,0 +1,1 @@
+DROP TRIGGER attachments_set_updated_at ON attachments;

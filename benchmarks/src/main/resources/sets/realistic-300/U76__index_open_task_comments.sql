@@ -1,0 +1,1 @@
+DROP INDEX task_comments_open_task_idx;

@@ -1,0 +1,1 @@
+DROP PROCEDURE purge_audit_log(timestamptz, integer);

@@ -1,0 +1,1 @@
+DROP INDEX subscriptions_lower_label_idx;

@@ -1,0 +1,1 @@
+DROP FUNCTION memberships_open_count(bigint);

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN legacy_ref varchar(40);

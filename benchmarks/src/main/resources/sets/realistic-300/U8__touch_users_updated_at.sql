@@ -1,0 +1,1 @@
+DROP TRIGGER users_set_updated_at ON users;

@@ -1,0 +1,1 @@
+DROP INDEX milestones_lower_label_idx;

@@ -1,0 +1,2 @@
+ALTER TABLE attachments DROP COLUMN status;
+DROP TYPE attachment_status;

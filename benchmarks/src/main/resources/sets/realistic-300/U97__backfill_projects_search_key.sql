@@ -1,0 +1,2 @@
+DROP INDEX projects_search_key_idx;
+ALTER TABLE projects DROP COLUMN search_key;

@@ -1,0 +1,1 @@
+DROP INDEX labels_open_project_idx;

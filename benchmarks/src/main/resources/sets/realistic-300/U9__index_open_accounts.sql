@@ -1,0 +1,1 @@
+DROP INDEX accounts_open_created_idx;

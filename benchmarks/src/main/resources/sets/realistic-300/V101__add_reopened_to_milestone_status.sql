@@ -1,0 +1,1 @@
+ALTER TYPE milestone_status ADD VALUE 'reopened' AFTER 'in_review';

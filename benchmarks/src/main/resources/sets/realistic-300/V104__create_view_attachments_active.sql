@@ -1,0 +1,7 @@
+CREATE VIEW attachments_active AS
+SELECT t.id,
+       t.task_id,
+       t.name,
+       t.created_at
+FROM attachments t
+WHERE t.archived_at IS NULL;

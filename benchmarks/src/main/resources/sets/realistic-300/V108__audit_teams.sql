@@ -1,0 +1,4 @@
+CREATE TRIGGER teams_audit
+    AFTER INSERT OR UPDATE OR DELETE ON teams
+    FOR EACH ROW
+    EXECUTE FUNCTION audit_row_change();

@@ -1,0 +1,1 @@
+ALTER TABLE subscriptions ALTER COLUMN sort_order TYPE integer;

@@ -1,0 +1,1 @@
+ALTER TABLE labels RENAME COLUMN name TO title;

@@ -1,0 +1,1 @@
+ALTER TYPE attachment_status ADD VALUE 'retrying' AFTER 'done';

@@ -1,0 +1,13 @@
+CREATE FUNCTION task_comments_open_count(p_task_id bigint)
+    RETURNS bigint
+    LANGUAGE plpgsql
+    STABLE
+    SET search_path = public
+AS $$
+DECLARE
+    open_rows bigint;
+BEGIN
+    SELECT count(*) INTO open_rows FROM task_comments WHERE task_id = p_task_id AND archived_at IS NULL;
+    RETURN open_rows;
+END;
+$$;

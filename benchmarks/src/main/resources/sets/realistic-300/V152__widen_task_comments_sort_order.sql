@@ -1,0 +1,1 @@
+ALTER TABLE task_comments ALTER COLUMN sort_order TYPE integer;

@@ -1,0 +1,11 @@
+CREATE TABLE webhooks (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    name varchar(200) NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX webhooks_account_id_idx ON webhooks (account_id);
+
+COMMENT ON TABLE webhooks IS 'Webhooks; each belongs to one account.';

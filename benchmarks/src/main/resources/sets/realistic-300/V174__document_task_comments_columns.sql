@@ -1,0 +1,2 @@
+COMMENT ON COLUMN task_comments.archived_at IS 'Set when a user archives the row; archived rows are hidden.';
+COMMENT ON COLUMN task_comments.sort_order IS 'Position in manual ordering, 0 first.';

@@ -1,0 +1,1 @@
+ALTER TYPE invoice_status ADD VALUE 'on_hold' AFTER 'active';

@@ -1,0 +1,1 @@
+ALTER TABLE labels ALTER COLUMN sort_order TYPE integer;

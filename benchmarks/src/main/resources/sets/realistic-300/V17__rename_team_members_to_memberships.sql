@@ -1,0 +1,2 @@
+-- the product calls them memberships now
+ALTER TABLE team_members RENAME TO memberships;

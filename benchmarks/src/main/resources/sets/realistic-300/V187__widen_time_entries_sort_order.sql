@@ -1,0 +1,1 @@
+ALTER TABLE time_entries ALTER COLUMN sort_order TYPE integer;

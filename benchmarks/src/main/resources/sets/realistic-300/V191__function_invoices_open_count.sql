@@ -1,0 +1,13 @@
+CREATE FUNCTION invoices_open_count(p_account_id bigint)
+    RETURNS bigint
+    LANGUAGE plpgsql
+    STABLE
+    SET search_path = public
+AS $$
+DECLARE
+    open_rows bigint;
+BEGIN
+    SELECT count(*) INTO open_rows FROM invoices WHERE account_id = p_account_id AND archived_at IS NULL;
+    RETURN open_rows;
+END;
+$$;

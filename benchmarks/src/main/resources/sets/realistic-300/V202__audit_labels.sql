@@ -1,0 +1,4 @@
+CREATE TRIGGER labels_audit
+    AFTER INSERT OR UPDATE OR DELETE ON labels
+    FOR EACH ROW
+    EXECUTE FUNCTION audit_row_change();

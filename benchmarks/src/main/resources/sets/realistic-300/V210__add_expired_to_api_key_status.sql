@@ -1,0 +1,1 @@
+ALTER TYPE api_key_status ADD VALUE 'expired' AFTER 'confirmed';

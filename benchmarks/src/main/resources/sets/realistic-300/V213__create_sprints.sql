@@ -1,0 +1,11 @@
+CREATE TABLE sprints (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    project_id bigint NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    name varchar(200) NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX sprints_project_id_idx ON sprints (project_id);
+
+COMMENT ON TABLE sprints IS 'Sprints; each belongs to one project.';

@@ -1,0 +1,1 @@
+ALTER TYPE webhook_status ADD VALUE 'on_hold' AFTER 'active';

@@ -1,0 +1,1 @@
+ALTER TABLE payments ALTER COLUMN sort_order TYPE integer;

@@ -1,0 +1,8 @@
+CREATE VIEW webhooks_overview AS
+SELECT a.id,
+       a.name,
+       a.created_at,
+       p.id AS account_id,
+       p.title AS account_name
+FROM webhooks_active a
+JOIN accounts p ON p.id = a.account_id;

@@ -1,0 +1,1 @@
+ALTER TABLE api_keys ALTER COLUMN sort_order TYPE integer;

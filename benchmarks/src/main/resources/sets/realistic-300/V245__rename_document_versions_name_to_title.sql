@@ -1,0 +1,1 @@
+ALTER TABLE document_versions RENAME COLUMN name TO title;

@@ -1,0 +1,1 @@
+ALTER TYPE notification_status ADD VALUE 'reopened' AFTER 'in_review';

@@ -1,0 +1,1 @@
+ALTER TYPE document_status ADD VALUE 'expired' AFTER 'confirmed';

@@ -1,0 +1,1 @@
+ALTER TABLE notifications ALTER COLUMN sort_order TYPE integer;

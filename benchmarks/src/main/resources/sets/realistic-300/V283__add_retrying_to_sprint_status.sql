@@ -1,0 +1,1 @@
+ALTER TYPE sprint_status ADD VALUE 'retrying' AFTER 'done';

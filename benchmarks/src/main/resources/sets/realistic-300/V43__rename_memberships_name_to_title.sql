@@ -1,0 +1,1 @@
+ALTER TABLE memberships RENAME COLUMN name TO title;

@@ -1,0 +1,1 @@
+ALTER TABLE users ALTER COLUMN sort_order TYPE integer;

@@ -1,0 +1,1 @@
+ALTER TABLE task_comments RENAME COLUMN name TO title;
