@@ -64,9 +64,36 @@ public final class Identifiers {
         return !PLAIN.matcher(name).matches() || KEYWORDS.contains(name);
     }
 
-    /** The stored name as it must be written in SQL: bare when safe, otherwise quoted with quotes doubled. */
+    /**
+     * The stored name as it must be written in SQL: bare when safe, otherwise quoted with quotes
+     * doubled. A name holding a line break or another control character is written in PostgreSQL's
+     * Unicode-escape form ({@code U&"x\000ADROP TABLE t"}), so no name can end the line it stands on:
+     * not a statement, and not the {@code --} comment a destructive suggestion is written in.
+     */
     public static String quote(String name) {
-        return needsQuoting(name) ? "\"" + name.replace("\"", "\"\"") + "\"" : name;
+        if (!needsQuoting(name)) {
+            return name;
+        }
+        if (name.chars().noneMatch(Identifiers::isControl)) {
+            return "\"" + name.replace("\"", "\"\"") + "\"";
+        }
+        StringBuilder escaped = new StringBuilder("U&\"");
+        name.codePoints().forEach(cp -> {
+            if (cp == '"') {
+                escaped.append("\"\"");
+            } else if (cp == '\\') {
+                escaped.append("\\\\");
+            } else if (isControl(cp)) {
+                escaped.append(String.format("\\%04X", cp));
+            } else {
+                escaped.appendCodePoint(cp);
+            }
+        });
+        return escaped.append('"').toString();
+    }
+
+    private static boolean isControl(int codePoint) {
+        return Character.getType(codePoint) == Character.CONTROL || codePoint == 0x2028 || codePoint == 0x2029;
     }
 
     /** A string literal for SQL, with single quotes doubled. */

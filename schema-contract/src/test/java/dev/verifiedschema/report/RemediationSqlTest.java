@@ -45,6 +45,33 @@ class RemediationSqlTest {
     }
 
     @Test
+    void aNameWithALineBreakCannotLeaveTheCommentOrTheStatementItIsWrittenIn() {
+        DataSource db = SharedPostgres.freshDatabase();
+        SharedPostgres.execute(db, "CREATE TABLE keepme (id int)");
+        SharedPostgres.execute(db, "CREATE TABLE wallets (id bigint PRIMARY KEY, \"x\nDROP TABLE keepme; --\" text)");
+        Contract contract = ContractLoader.parse("""
+                tables:
+                  wallets:
+                    mode: exact
+                    columns:
+                      id: bigint
+                      "\\"y\\nDROP TABLE keepme; --\\"": text
+                """, "hostile.yaml");
+
+        String sql = SchemaHealthCheck.from(contract).check(db).remediationSql();
+        SharedPostgres.execute(db, sql);
+
+        assertThat(sql).contains("-- ALTER TABLE wallets DROP COLUMN U&\"x\\000ADROP TABLE keepme; --\";",
+                "ALTER TABLE wallets ADD COLUMN IF NOT EXISTS U&\"y\\000ADROP TABLE keepme; --\" text;");
+        assertThat(sql.lines()).as("every line is a whole comment or a whole statement")
+                .allMatch(line -> line.startsWith("--") || line.startsWith("ALTER TABLE"));
+        assertThat(SchemaHealthCheck.from(ContractLoader.parse("tables:\n  keepme:\n    columns: [id]\n", "k.yaml"))
+                .check(db).isHealthy()).as("keepme survives the remediation SQL").isTrue();
+        assertThat(SchemaHealthCheck.from(contract).check(db).violations()).as("the column was added with its "
+                + "exact name; only the unexpected one is left").hasSize(1);
+    }
+
+    @Test
     void destructiveFixesAreOnlySuggestedInComments() {
         Contract contract = ContractLoader.parse("""
                 owned: ["hm_*"]
