@@ -24,12 +24,25 @@ final class DatabaseOptions {
             description = "name of the environment variable that holds the password (never pass it on the command line)")
     String passwordEnv;
 
+    /**
+     * The session settings of a command that only reads: the server itself refuses any write, and no
+     * statement or lock wait can hold a production catalog for long.
+     */
+    static final String READ_ONLY_SESSION = "-c default_transaction_read_only=on -c statement_timeout=60s "
+            + "-c lock_timeout=5s -c idle_in_transaction_session_timeout=60s";
+
+    /** The command, for the application name a DBA sees in pg_stat_activity. */
+    private String command = "";
+    /** Whether the command may write to the database (upgrade, downgrade); every other one only reads. */
+    private boolean writes;
+
     boolean given() {
         return url != null && !url.isBlank();
     }
 
-    /** Exits 2 unless {@code --url} was given. */
+    /** Exits 2 unless {@code --url} was given; the connections then name the command and only read. */
     DatabaseOptions require(String command) {
+        this.command = command;
         if (!given()) {
             throw CliException.badInput(command + " needs --url JDBC (and --user, --password-env VAR) of the database");
         }
@@ -48,6 +61,12 @@ final class DatabaseOptions {
         }
         Properties props = url == null ? null : Driver.parseURL(url, new Properties());
         return props == null ? null : props.getProperty("password");
+    }
+
+    /** Lets the command write (upgrade, downgrade): no read-only session, no statement timeout. */
+    DatabaseOptions writing() {
+        this.writes = true;
+        return this;
     }
 
     String masked() {
@@ -69,7 +88,11 @@ final class DatabaseOptions {
             ds.setPassword(password);
         }
         ds.setConnectTimeout(10);
-        ds.setApplicationName("verified-schema");
+        ds.setApplicationName(command.isEmpty() ? "verified-schema" : "verified-schema " + command);
+        if (!writes) {
+            String given = Driver.parseURL(url, new Properties()).getProperty("options");
+            ds.setOptions(given == null || given.isBlank() ? READ_ONLY_SESSION : given + " " + READ_ONLY_SESSION);
+        }
         return ds;
     }
 

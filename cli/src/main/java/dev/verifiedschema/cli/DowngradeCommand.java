@@ -43,7 +43,7 @@ final class DowngradeCommand extends DatabaseCommand {
 
     @Override
     Result execute() throws Exception {
-        db.require("downgrade");
+        db.require("downgrade").writing();
         MigrationSet set = flyway.set();
         try (Connection c = db.connect(root.env)) {
             List<MigrationVersion> applied = new ArrayList<>(FlywayHistory.appliedVersions(c, flyway.schema));

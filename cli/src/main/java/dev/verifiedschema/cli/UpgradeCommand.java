@@ -19,7 +19,7 @@ final class UpgradeCommand extends DatabaseCommand {
 
     @Override
     Result execute() {
-        db.require("upgrade");
+        db.require("upgrade").writing();
         flyway.set();
         db.requireReachable(root.env);
         FluentConfiguration configuration = flyway.configure(db, root.env);
