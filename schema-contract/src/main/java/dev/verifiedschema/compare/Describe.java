@@ -30,7 +30,8 @@ final class Describe {
     static String foreignKey(ForeignKey fk) {
         return "(" + String.join(", ", fk.columns()) + ") -> " + fk.referencedTable()
                 + "(" + String.join(", ", fk.referencedColumns()) + ") on delete " + fk.onDelete().toLowerCase()
-                + " on update " + fk.onUpdate().toLowerCase();
+                + " on update " + fk.onUpdate().toLowerCase()
+                + (fk.options().isEmpty() ? "" : " " + fk.options().toLowerCase());
     }
 
     static String index(Index ix) {
@@ -48,6 +49,7 @@ final class Describe {
     static String routine(Routine r) {
         return (r.kind().equals("function") ? "" : r.kind() + " ") + (r.returnType() == null ? "" : "returns "
                 + r.returnType() + " ") + "language " + r.language()
+                + (r.options().isEmpty() ? "" : " " + r.options())
                 + " body#" + Integer.toHexString(r.body() == null ? 0 : r.body().hashCode());
     }
 }

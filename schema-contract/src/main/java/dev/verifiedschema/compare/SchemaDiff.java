@@ -53,6 +53,7 @@ public record SchemaDiff(List<Change> changes) {
         maps(out, SEQUENCE, "", expected.sequences(), actual.sequences(), Describe::sequence);
         maps(out, ENUM_TYPE, "", expected.enums(), actual.enums(), e -> "(" + String.join(", ", e.labels()) + ")");
         maps(out, FUNCTION, "", expected.functions(), actual.functions(), Describe::routine);
+        maps(out, EXTENSION, "", expected.extensions(), actual.extensions(), x -> "version " + x.version());
         return new SchemaDiff(out);
     }
 

@@ -2,7 +2,8 @@
 -- Column names are those SchemaCrawler reads from INFORMATION_SCHEMA.TABLE_CONSTRAINTS, plus two that
 -- it keeps as attributes of the constraint: CONSTRAINT_DEFINITION (pg_get_constraintdef of a check)
 -- and, for a foreign key, FOREIGN_KEY_TARGET (a JSON object with the referenced schema, table and columns in
--- key order, and the delete and update rules). Foreign keys are read here rather than through
+-- key order, the delete and update rules, and its options: MATCH FULL, DEFERRABLE, INITIALLY DEFERRED and
+-- NOT VALID where they apply, in that order, or empty). Foreign keys are read here rather than through
 -- SchemaCrawler's foreign key retrieval, whose table sort takes seconds on long chains of references.
 SELECT
   (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = ${schemaOid}) AS constraint_schema,
@@ -23,7 +24,10 @@ SELECT
       'onDelete', CASE con.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT'
         WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END,
       'onUpdate', CASE con.confupdtype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT'
-        WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END)::text
+        WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END,
+      'options', pg_catalog.concat_ws(' ', CASE WHEN con.confmatchtype = 'f' THEN 'MATCH FULL' END,
+        CASE WHEN con.condeferrable THEN 'DEFERRABLE' END, CASE WHEN con.condeferred THEN 'INITIALLY DEFERRED' END,
+        CASE WHEN NOT con.convalidated THEN 'NOT VALID' END))::text
   END AS foreign_key_target
 FROM pg_catalog.pg_constraint con
 JOIN ${relations} c ON c.oid = con.conrelid

@@ -3,6 +3,7 @@ package dev.verifiedschema.inspect;
 import dev.verifiedschema.snapshot.CheckConstraint;
 import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.EnumType;
+import dev.verifiedschema.snapshot.Extension;
 import dev.verifiedschema.snapshot.ForeignKey;
 import dev.verifiedschema.snapshot.Index;
 import dev.verifiedschema.snapshot.PrimaryKey;
@@ -31,7 +32,8 @@ final class CatalogMapper {
     private CatalogMapper() {
     }
 
-    static SchemaSnapshot toSnapshot(String schema, Catalog catalog, Map<String, EnumType> enums) {
+    static SchemaSnapshot toSnapshot(String schema, Catalog catalog, Map<String, EnumType> enums,
+                                     Map<String, Extension> extensions) {
         Map<String, Table> tables = new HashMap<>();
         Map<String, View> views = new HashMap<>();
         for (schemacrawler.schema.Table table : catalog.getTables()) {
@@ -57,7 +59,7 @@ final class CatalogMapper {
                 routines.put(mapped.signature(), mapped);
             }
         }
-        return new SchemaSnapshot(schema, tables, views, sequences, enums, routines);
+        return new SchemaSnapshot(schema, tables, views, sequences, enums, routines, extensions);
     }
 
     private static Table table(schemacrawler.schema.Table table) {
@@ -98,7 +100,7 @@ final class CatalogMapper {
                 CatalogReader.Target.class);
         String referencedTable = schema.equals(target.schema()) ? target.table() : target.schema() + "." + target.table();
         return new ForeignKey(constraint.getName(), columnNames(constraint), referencedTable, target.columns(),
-                target.onDelete(), target.onUpdate());
+                target.onDelete(), target.onUpdate(), target.options());
     }
 
     private static Index index(schemacrawler.schema.Index index) {
@@ -127,7 +129,7 @@ final class CatalogMapper {
     private static Routine routine(schemacrawler.schema.Routine routine) {
         return new Routine(attribute(routine, "ROUTINE_SIGNATURE"), attribute(routine, "ROUTINE_KIND"),
                 attribute(routine, "ROUTINE_RESULT"), attribute(routine, "ROUTINE_LANGUAGE"),
-                attribute(routine, "ROUTINE_BODY"));
+                attribute(routine, "ROUTINE_BODY"), attribute(routine, "ROUTINE_OPTIONS"));
     }
 
     private static List<String> columnNames(TableConstraint constraint) {
