@@ -43,7 +43,8 @@ final class Describe {
 
     static String sequence(Sequence s) {
         return s.dataType() + " start " + s.start() + " increment " + s.increment()
-                + (s.ownedBy() == null ? "" : " owned by " + s.ownedBy());
+                + (s.ownedBy() == null ? "" : " owned by " + s.ownedBy())
+                + (s.options().isEmpty() ? "" : " " + s.options().toLowerCase());
     }
 
     static String routine(Routine r) {

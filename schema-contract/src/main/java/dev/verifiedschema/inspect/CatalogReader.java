@@ -178,7 +178,7 @@ final class CatalogReader {
             String start = rs.text("start_value");
             sequences.put(name, new Sequence(name, rs.raw("data_type"),
                     start == null ? 1L : new BigInteger(start).longValueExact(),
-                    Long.parseLong(rs.text("increment")), rs.raw("owned_by")));
+                    Long.parseLong(rs.text("increment")), rs.raw("owned_by"), rs.raw("sequence_options")));
         });
         Map<String, Routine> routines = new HashMap<>();
         each(rows, "FUNCTIONS", rs -> {
@@ -234,7 +234,8 @@ final class CatalogReader {
             Ordered own = columns.get(List.of(table.name, name));
             List<String> names = own == null ? List.of() : own.names();
             switch (rs.text("constraint_type")) {
-                case "UNIQUE" -> table.uniques.put(name, new UniqueConstraint(name, names));
+                case "UNIQUE" -> table.uniques.put(name,
+                        new UniqueConstraint(name, names, rs.raw("constraint_options")));
                 case "FOREIGN KEY" -> {
                     Target target = json(rs.raw("foreign_key_target"), Target.class);
                     String referenced = schema.equals(target.schema()) ? target.table()

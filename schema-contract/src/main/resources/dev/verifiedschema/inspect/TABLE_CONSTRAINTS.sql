@@ -1,6 +1,7 @@
 -- Unique, check and foreign key constraints of the schema's tables, for the whole schema at once.
 -- Column names are those SchemaCrawler reads from INFORMATION_SCHEMA.TABLE_CONSTRAINTS, plus two that
--- it keeps as attributes of the constraint: CONSTRAINT_DEFINITION (pg_get_constraintdef of a check)
+-- it keeps as attributes of the constraint: CONSTRAINT_DEFINITION (pg_get_constraintdef of a check),
+-- CONSTRAINT_OPTIONS (of a unique constraint: DEFERRABLE, INITIALLY DEFERRED, or empty)
 -- and, for a foreign key, FOREIGN_KEY_TARGET (a JSON object with the referenced schema, table and columns in
 -- key order, the delete and update rules, and its options: MATCH FULL, DEFERRABLE, INITIALLY DEFERRED and
 -- NOT VALID where they apply, in that order, or empty). Foreign keys are read here rather than through
@@ -11,6 +12,8 @@ SELECT
   con.conname::text AS constraint_name,
   CASE con.contype WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' ELSE 'CHECK' END AS constraint_type,
   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS constraint_definition,
+  CASE WHEN con.contype = 'u' THEN pg_catalog.concat_ws(' ', CASE WHEN con.condeferrable THEN 'DEFERRABLE' END,
+    CASE WHEN con.condeferred THEN 'INITIALLY DEFERRED' END) END AS constraint_options,
   CASE WHEN con.contype = 'f' THEN
     pg_catalog.json_build_object(
       'schema', (SELECT rn.nspname

@@ -78,7 +78,8 @@ final class CatalogMapper {
         Map<String, CheckConstraint> checks = new HashMap<>();
         for (TableConstraint constraint : table.getTableConstraints()) {
             if (constraint.getType() == TableConstraintType.unique) {
-                uniques.put(constraint.getName(), new UniqueConstraint(constraint.getName(), columnNames(constraint)));
+                uniques.put(constraint.getName(), new UniqueConstraint(constraint.getName(), columnNames(constraint),
+                        attribute(constraint, "CONSTRAINT_OPTIONS")));
             } else if (constraint.getType() == TableConstraintType.foreign_key) {
                 foreignKeys.put(constraint.getName(), foreignKey(constraint, table.getSchema().getName()));
             } else if (constraint.getType() == TableConstraintType.check) {
@@ -123,7 +124,8 @@ final class CatalogMapper {
     private static Sequence sequence(schemacrawler.schema.Sequence sequence) {
         BigInteger start = sequence.getStartValue();
         return new Sequence(sequence.getName(), attribute(sequence, "DATA_TYPE"),
-                start == null ? 1L : start.longValueExact(), sequence.getIncrement(), attribute(sequence, "OWNED_BY"));
+                start == null ? 1L : start.longValueExact(), sequence.getIncrement(), attribute(sequence, "OWNED_BY"),
+                attribute(sequence, "SEQUENCE_OPTIONS"));
     }
 
     private static Routine routine(schemacrawler.schema.Routine routine) {

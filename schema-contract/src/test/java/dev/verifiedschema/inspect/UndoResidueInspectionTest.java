@@ -19,6 +19,7 @@ import static dev.verifiedschema.compare.Change.ObjectType.FOREIGN_KEY;
 import static dev.verifiedschema.compare.Change.ObjectType.FUNCTION;
 import static dev.verifiedschema.compare.Change.ObjectType.INDEX;
 import static dev.verifiedschema.compare.Change.ObjectType.SEQUENCE;
+import static dev.verifiedschema.compare.Change.ObjectType.TRIGGER;
 import static dev.verifiedschema.compare.Change.ObjectType.UNIQUE_CONSTRAINT;
 import static dev.verifiedschema.inspect.Databases.databaseWith;
 import static dev.verifiedschema.inspect.Databases.inspect;
@@ -42,7 +43,10 @@ class UndoResidueInspectionTest {
                     + " CONSTRAINT customers_status_check CHECK (status IN ('active', 'closed')))",
             "CREATE UNIQUE INDEX customers_email_lower_idx ON customers (lower(email))",
             "CREATE FUNCTION customer_label(c customers) RETURNS text LANGUAGE sql STABLE"
-                    + " AS $$ SELECT c.email || ' (' || c.status || ')' $$"};
+                    + " AS $$ SELECT c.email || ' (' || c.status || ')' $$",
+            "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+            "CREATE TRIGGER tenants_touch BEFORE UPDATE ON tenants FOR EACH ROW EXECUTE FUNCTION touch()",
+            "CREATE SEQUENCE invoice_no START 1000"};
 
     @Test
     void anExtensionCreatedByTheUndoIsLeftBehind() throws SQLException {
@@ -159,6 +163,37 @@ class UndoResidueInspectionTest {
 
         assertThat(diff.changes()).containsExactly(new Change(CHANGED, COLUMN, "customers.status",
                 "text not null default 'active'::text", "text nullable"));
+    }
+
+    @Test
+    void aSequenceTheUndoRecreatedWithAnotherCacheAndCycleIsChanged() throws SQLException {
+        SchemaDiff diff = residue("DROP SEQUENCE invoice_no", "CREATE SEQUENCE invoice_no START 1000 CACHE 20 CYCLE");
+
+        assertThat(diff.changes()).containsExactly(new Change(CHANGED, SEQUENCE, "invoice_no",
+                "bigint start 1000 increment 1", "bigint start 1000 increment 1 cache 20 cycle"));
+    }
+
+    @Test
+    void aTriggerTheUndoLeftDisabledIsChanged() throws SQLException {
+        SchemaDiff diff = residue("ALTER TABLE tenants DISABLE TRIGGER tenants_touch");
+
+        assertThat(diff.changes()).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(CHANGED);
+            assertThat(change.objectType()).isEqualTo(TRIGGER);
+            assertThat(change.name()).isEqualTo("tenants.tenants_touch");
+            assertThat(change.after()).endsWith("EXECUTE FUNCTION touch() DISABLE");
+        });
+    }
+
+    @Test
+    void aUniqueConstraintAddedBackDeferrableIsChanged() throws SQLException {
+        SchemaDiff diff = residue("ALTER TABLE customers DROP CONSTRAINT customers_tenant_email_key",
+                "ALTER TABLE customers ADD CONSTRAINT customers_tenant_email_key UNIQUE (tenant_id, email)"
+                        + " DEFERRABLE INITIALLY DEFERRED");
+
+        assertThat(diff.changes()).contains(new Change(CHANGED, UNIQUE_CONSTRAINT,
+                "customers.customers_tenant_email_key", "(tenant_id, email)",
+                "(tenant_id, email) deferrable initially deferred"));
     }
 
     private static SchemaDiff residue(String... undo) throws SQLException {
