@@ -8,6 +8,9 @@ import dev.verifiedschema.snapshot.Routine;
 import dev.verifiedschema.snapshot.Sequence;
 import dev.verifiedschema.snapshot.Table;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Short, stable descriptions of snapshot objects for diffs and messages. */
 final class Describe {
     private Describe() {
@@ -35,10 +38,23 @@ final class Describe {
     }
 
     static String index(Index ix) {
-        return (ix.unique() ? "unique " : "") + "(" + String.join(", ", ix.columns()) + ")"
+        return (ix.unique() ? "unique " : "") + "(" + String.join(", ", keys(ix)) + ")"
                 + (ix.method() == null || ix.method().equals("btree") ? "" : " using " + ix.method())
                 + (ix.include().isEmpty() ? "" : " include (" + String.join(", ", ix.include()) + ")")
                 + (ix.predicate() == null ? "" : " where " + ix.predicate());
+    }
+
+    /** The index's keys, each followed by its options where it has any: {@code created_at DESC}. */
+    private static List<String> keys(Index ix) {
+        if (ix.keyOptions().isEmpty()) {
+            return ix.columns();
+        }
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < ix.columns().size(); i++) {
+            String options = i < ix.keyOptions().size() ? ix.keyOptions().get(i) : "";
+            keys.add(options.isEmpty() ? ix.columns().get(i) : ix.columns().get(i) + " " + options);
+        }
+        return keys;
     }
 
     static String sequence(Sequence s) {

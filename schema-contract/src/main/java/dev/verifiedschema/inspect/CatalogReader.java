@@ -197,7 +197,7 @@ final class CatalogReader {
 
     private static void readIndexes(Map<String, List<Row>> rows, Map<String, TableRows> tables) {
         record IndexRows(String table, String name, boolean unique, String predicate, String method, String include,
-                         Ordered columns) {
+                         String keyOptions, Ordered columns) {
         }
         Map<List<String>, IndexRows> indexes = new LinkedHashMap<>();
         each(rows, "INDEXES", rs -> {
@@ -208,7 +208,7 @@ final class CatalogReader {
                     String predicate = rs.text("filter_condition");
                     return new IndexRows(table, name, !rs.bool("non_unique"),
                             predicate == null || predicate.isEmpty() ? null : predicate, rs.raw("index_method"),
-                            rs.raw("include_columns"), new Ordered());
+                            rs.raw("include_columns"), rs.raw("key_options"), new Ordered());
                 });
                 index.columns().columns.put(rs.integer("ordinal_position"), rs.text("column_name"));
             }
@@ -216,7 +216,8 @@ final class CatalogReader {
         for (IndexRows index : indexes.values()) {
             tables.get(index.table()).indexes.put(index.name(), new Index(index.name(), index.columns().names(),
                     index.unique(), index.predicate(), index.method(),
-                    index.include() == null ? List.of() : List.of(json(index.include(), String[].class))));
+                    index.include() == null ? List.of() : List.of(json(index.include(), String[].class)),
+                    index.keyOptions() == null ? List.of() : List.of(json(index.keyOptions(), String[].class))));
         }
     }
 

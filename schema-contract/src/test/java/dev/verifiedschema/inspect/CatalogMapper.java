@@ -112,8 +112,10 @@ final class CatalogMapper {
         // SchemaCrawler keeps an absent predicate as an empty string
         String predicate = index.hasFilterCondition() ? index.getFilterCondition() : null;
         String include = attribute(index, "INCLUDE_COLUMNS");
+        String keyOptions = attribute(index, "KEY_OPTIONS");
         return new Index(index.getName(), columns, index.isUnique(), predicate, attribute(index, "INDEX_METHOD"),
-                include == null ? List.of() : List.of(CatalogReader.json(include, String[].class)));
+                include == null ? List.of() : List.of(CatalogReader.json(include, String[].class)),
+                keyOptions == null ? List.of() : List.of(CatalogReader.json(keyOptions, String[].class)));
     }
 
     private static View view(schemacrawler.schema.View view) {

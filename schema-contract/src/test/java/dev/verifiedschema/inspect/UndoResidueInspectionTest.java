@@ -46,7 +46,9 @@ class UndoResidueInspectionTest {
                     + " AS $$ SELECT c.email || ' (' || c.status || ')' $$",
             "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
             "CREATE TRIGGER tenants_touch BEFORE UPDATE ON tenants FOR EACH ROW EXECUTE FUNCTION touch()",
-            "CREATE SEQUENCE invoice_no START 1000"};
+            "CREATE SEQUENCE invoice_no START 1000",
+            "CREATE INDEX customers_status_idx ON customers (status DESC NULLS LAST, id)",
+            "CREATE INDEX tenants_name_pattern_idx ON tenants (name text_pattern_ops)"};
 
     @Test
     void anExtensionCreatedByTheUndoIsLeftBehind() throws SQLException {
@@ -194,6 +196,24 @@ class UndoResidueInspectionTest {
         assertThat(diff.changes()).contains(new Change(CHANGED, UNIQUE_CONSTRAINT,
                 "customers.customers_tenant_email_key", "(tenant_id, email)",
                 "(tenant_id, email) deferrable initially deferred"));
+    }
+
+    @Test
+    void anIndexTheUndoRecreatedWithoutItsKeyOrderIsChanged() throws SQLException {
+        SchemaDiff diff = residue("DROP INDEX customers_status_idx",
+                "CREATE INDEX customers_status_idx ON customers (status, id)");
+
+        assertThat(diff.changes()).containsExactly(new Change(CHANGED, INDEX, "customers.customers_status_idx",
+                "(status DESC NULLS LAST, id)", "(status, id)"));
+    }
+
+    @Test
+    void anIndexTheUndoRecreatedWithoutItsOperatorClassIsChanged() throws SQLException {
+        SchemaDiff diff = residue("DROP INDEX tenants_name_pattern_idx",
+                "CREATE INDEX tenants_name_pattern_idx ON tenants (name COLLATE \"C\")");
+
+        assertThat(diff.changes()).containsExactly(new Change(CHANGED, INDEX, "tenants.tenants_name_pattern_idx",
+                "(name text_pattern_ops)", "(name COLLATE \"C\")"));
     }
 
     private static SchemaDiff residue(String... undo) throws SQLException {
