@@ -17,7 +17,7 @@ public record Change(Kind kind, ObjectType objectType, String name, String befor
     /** The kinds of schema object a snapshot holds. */
     public enum ObjectType {
         TABLE, COLUMN, PRIMARY_KEY, FOREIGN_KEY, INDEX, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, TRIGGER,
-        VIEW, SEQUENCE, ENUM_TYPE, FUNCTION;
+        VIEW, SEQUENCE, ENUM_TYPE, FUNCTION, EXTENSION;
 
         /** Lower-case words, for messages: {@code check constraint}. */
         public String words() {

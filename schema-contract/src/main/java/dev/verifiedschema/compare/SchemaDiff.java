@@ -43,7 +43,8 @@ public record SchemaDiff(List<Change> changes) {
                 maps(out, FOREIGN_KEY, p, before.foreignKeys(), after.foreignKeys(), Describe::foreignKey);
                 maps(out, INDEX, p, before.indexes(), after.indexes(), Describe::index);
                 maps(out, UNIQUE_CONSTRAINT, p, before.uniqueConstraints(), after.uniqueConstraints(),
-                        u -> "(" + String.join(", ", u.columns()) + ")");
+                        u -> "(" + String.join(", ", u.columns()) + ")"
+                                + (u.options().isEmpty() ? "" : " " + u.options().toLowerCase()));
                 maps(out, CHECK_CONSTRAINT, p, before.checks(), after.checks(), c -> c.expression());
                 maps(out, TRIGGER, p, before.triggers(), after.triggers(), t -> t.definition());
             }
@@ -53,6 +54,7 @@ public record SchemaDiff(List<Change> changes) {
         maps(out, SEQUENCE, "", expected.sequences(), actual.sequences(), Describe::sequence);
         maps(out, ENUM_TYPE, "", expected.enums(), actual.enums(), e -> "(" + String.join(", ", e.labels()) + ")");
         maps(out, FUNCTION, "", expected.functions(), actual.functions(), Describe::routine);
+        maps(out, EXTENSION, "", expected.extensions(), actual.extensions(), x -> "version " + x.version());
         return new SchemaDiff(out);
     }
 

@@ -15,8 +15,8 @@ import java.util.Map;
  * The {@link Fingerprint} of a schema, computed by the server in one round trip: the rows of the very
  * catalog queries {@link CatalogReader} and {@link CatalogSession} read, each row in its text form,
  * sorted and hashed per part: rows about one table or view (its {@code table_name}, or a trigger's
- * {@code event_object_table}) form that relation's part, and sequences, functions, enum types and the
- * schema row form one part each. A snapshot is a function of those rows (their order aside, which the
+ * {@code event_object_table}) form that relation's part, and sequences, functions, enum types, the
+ * extensions installed in the schema and the schema row form one part each. A snapshot is a function of those rows (their order aside, which the
  * queries' own position columns carry), and each table or view of a snapshot a function of its own
  * part, so equal parts mean equal objects. Two things that never reach a snapshot are left out, so
  * that they do not make equal schemas look different: rows that describe Flyway's history table
@@ -52,6 +52,9 @@ final class CatalogFingerprint {
         // enum labels: their order is part of the snapshot, so each row carries its position
         parts.add(part("'" + Fingerprint.ENUMS + "'", "'ENUMS ' || pg_catalog.row_number() OVER () || ' ' || r::text",
                 CatalogSql.read("enums").replace("?::pg_catalog.oid", "${schemaOid}::pg_catalog.oid"), "true"));
+        // the extensions installed in the schema: a few rows of pg_extension, so read again at every call
+        parts.add(part("'" + Fingerprint.EXTENSIONS + "'", "'EXTENSIONS ' || r::text",
+                CatalogSql.query(CatalogReader.EXTENSIONS), "true"));
         // the third column says whether a part holds a row of the TABLES query: rows about a relation
         // that query leaves out (an extension's, a foreign table) reach no snapshot, so read() makes no
         // part of them (filtering here, by the TABLES query again, cost a third of the statement's time)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verifiedschema.snapshot.CheckConstraint;
 import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.EnumType;
+import dev.verifiedschema.snapshot.Extension;
 import dev.verifiedschema.snapshot.ForeignKey;
 import dev.verifiedschema.snapshot.Index;
 import dev.verifiedschema.snapshot.PrimaryKey;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Reads a snapshot straight from the rows of the catalog SQL (the resources next to this class,
@@ -46,8 +48,11 @@ import java.util.function.Consumer;
  */
 final class CatalogReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Every catalog query but the schema's own row, which a snapshot does not need. */
-    private static final List<String> QUERIES = CatalogSql.QUERIES.stream().filter(q -> !q.equals("SCHEMATA")).toList();
+    /** The query of the schema's extensions, which SchemaCrawler has no model for (read here, not by it). */
+    static final String EXTENSIONS = "extensions";
+    /** Every catalog query but the schema's own row, which a snapshot does not need, and the extensions. */
+    private static final List<String> QUERIES = Stream.concat(
+            CatalogSql.QUERIES.stream().filter(q -> !q.equals("SCHEMATA")), Stream.of(EXTENSIONS)).toList();
     private static final String ALL = build(false);
     private static final String NARROWED = build(true);
 
@@ -173,22 +178,26 @@ final class CatalogReader {
             String start = rs.text("start_value");
             sequences.put(name, new Sequence(name, rs.raw("data_type"),
                     start == null ? 1L : new BigInteger(start).longValueExact(),
-                    Long.parseLong(rs.text("increment")), rs.raw("owned_by")));
+                    Long.parseLong(rs.text("increment")), rs.raw("owned_by"), rs.raw("sequence_options")));
         });
         Map<String, Routine> routines = new HashMap<>();
         each(rows, "FUNCTIONS", rs -> {
             Routine routine = new Routine(rs.raw("routine_signature"), rs.raw("routine_kind"),
-                    rs.raw("routine_result"), rs.raw("routine_language"), rs.raw("routine_body"));
+                    rs.raw("routine_result"), rs.raw("routine_language"), rs.raw("routine_body"),
+                    rs.raw("routine_options"));
             routines.put(routine.signature(), routine);
         });
+        Map<String, Extension> extensions = new HashMap<>();
+        each(rows, EXTENSIONS, rs -> extensions.put(rs.raw("extension_name"),
+                new Extension(rs.raw("extension_name"), rs.raw("extension_version"))));
         Map<String, Table> done = new HashMap<>();
         tables.forEach((name, table) -> done.put(name, table.table()));
-        return new SchemaSnapshot(schema, done, viewsByName, sequences, enums, routines);
+        return new SchemaSnapshot(schema, done, viewsByName, sequences, enums, routines, extensions);
     }
 
     private static void readIndexes(Map<String, List<Row>> rows, Map<String, TableRows> tables) {
         record IndexRows(String table, String name, boolean unique, String predicate, String method, String include,
-                         Ordered columns) {
+                         String keyOptions, Ordered columns) {
         }
         Map<List<String>, IndexRows> indexes = new LinkedHashMap<>();
         each(rows, "INDEXES", rs -> {
@@ -199,7 +208,7 @@ final class CatalogReader {
                     String predicate = rs.text("filter_condition");
                     return new IndexRows(table, name, !rs.bool("non_unique"),
                             predicate == null || predicate.isEmpty() ? null : predicate, rs.raw("index_method"),
-                            rs.raw("include_columns"), new Ordered());
+                            rs.raw("include_columns"), rs.raw("key_options"), new Ordered());
                 });
                 index.columns().columns.put(rs.integer("ordinal_position"), rs.text("column_name"));
             }
@@ -207,7 +216,8 @@ final class CatalogReader {
         for (IndexRows index : indexes.values()) {
             tables.get(index.table()).indexes.put(index.name(), new Index(index.name(), index.columns().names(),
                     index.unique(), index.predicate(), index.method(),
-                    index.include() == null ? List.of() : List.of(json(index.include(), String[].class))));
+                    index.include() == null ? List.of() : List.of(json(index.include(), String[].class)),
+                    index.keyOptions() == null ? List.of() : List.of(json(index.keyOptions(), String[].class))));
         }
     }
 
@@ -225,13 +235,14 @@ final class CatalogReader {
             Ordered own = columns.get(List.of(table.name, name));
             List<String> names = own == null ? List.of() : own.names();
             switch (rs.text("constraint_type")) {
-                case "UNIQUE" -> table.uniques.put(name, new UniqueConstraint(name, names));
+                case "UNIQUE" -> table.uniques.put(name,
+                        new UniqueConstraint(name, names, rs.raw("constraint_options")));
                 case "FOREIGN KEY" -> {
                     Target target = json(rs.raw("foreign_key_target"), Target.class);
                     String referenced = schema.equals(target.schema()) ? target.table()
                             : target.schema() + "." + target.table();
                     table.foreignKeys.put(name, new ForeignKey(name, names, referenced, target.columns(),
-                            target.onDelete(), target.onUpdate()));
+                            target.onDelete(), target.onUpdate(), target.options()));
                 }
                 default -> table.checks.put(name, new CheckConstraint(name, rs.raw("constraint_definition")));
             }
@@ -273,6 +284,7 @@ final class CatalogReader {
     }
 
     /** What a foreign key references, as TABLE_CONSTRAINTS.sql writes it in JSON. */
-    record Target(String schema, String table, List<String> columns, String onDelete, String onUpdate) {
+    record Target(String schema, String table, List<String> columns, String onDelete, String onUpdate,
+                  String options) {
     }
 }

@@ -41,7 +41,7 @@ import java.util.TreeSet;
  * by OID: the tracker keeps the schema's tables and views by OID (listed once at install), and the log
  * names every relation a command created, altered, renamed, moved or dropped; when an extension
  * changed (it may have adopted or let go of a table, which logs only the extension), the tables are
- * listed again.
+ * listed again and the schema's extensions rehashed.
  * Sequences, functions and enum types are rehashed when any sequence, function or type was logged
  * (in whatever schema: one may have moved out of this one), the schema row and enum types always. When the log cannot say (the schema itself changed, an index of unknown table was
  * dropped, the event triggers are gone or disabled), the whole schema is fingerprinted.
@@ -263,7 +263,10 @@ public final class ChangeTracker {
                 return CatalogFingerprint.read(connection, session);
             }
             if (kinds.remove(EXTENSION)) {
-                // an extension adopted or let go of a table or view, which logs only the extension:
+                // an extension was created, dropped, updated or moved: the schema's extensions are
+                // hashed again (they always are when anything is), and this step is not a no-op
+                kinds.add(Fingerprint.EXTENSIONS);
+                // it may have adopted or let go of a table or view, which logs only the extension:
                 // the list of the schema's tables says which
                 Map<Long, String> now = relations(connection, session.schemaOid());
                 for (Long oid : known.keySet()) {

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * A schema's catalog as hashes, part by part: one hash per table or view (everything a snapshot
  * holds about it: columns, keys, indexes, constraints, triggers, a view's definition), and one each
- * for the schema's sequences, functions and enum types. Computed by the server in one round trip
+ * for the schema's sequences, functions, enum types and the extensions installed in it. Computed by the server in one round trip
  * ({@link SchemaInspector#fingerprint}).
  *
  * <p>Two fingerprints of one schema are {@linkplain #equals equal} only if the two snapshots would be
@@ -23,6 +23,7 @@ public final class Fingerprint {
     static final String SEQUENCES = "sequences";
     static final String FUNCTIONS = "functions";
     static final String ENUMS = "enums";
+    static final String EXTENSIONS = "extensions";
     static final String SCHEMA = "schema";
 
     private static final Fingerprint NONE = new Fingerprint(Map.of());
@@ -78,8 +79,8 @@ public final class Fingerprint {
     /**
      * This fingerprint with some parts hashed again: the relations in {@code rehashed} and the kinds
      * in {@code rehashedKinds} (sequences, functions) take their parts from {@code fresh} (or have
-     * none if it has none), relations not in {@code existing} are gone, and the schema and enum parts
-     * always come from {@code fresh}, which is a fingerprint narrowed to the rehashed objects.
+     * none if it has none), relations not in {@code existing} are gone, and the schema, enum and
+     * extension parts always come from {@code fresh}, which is a fingerprint narrowed to the rehashed objects.
      */
     Fingerprint with(Fingerprint fresh, Set<String> rehashed, Set<String> existing, Collection<String> rehashedKinds) {
         Map<String, String> merged = new TreeMap<>();

@@ -34,8 +34,9 @@ import java.util.Set;
  *       ({@code pg_get_triggerdef}; internal ones such as foreign key triggers are left out);</li>
  *   <li>plain and materialised views ({@code pg_get_viewdef}, without its leading blank), sequences
  *       (type, start, increment and owning column, never the current value), enum types with their
- *       labels in sort order, and functions, procedures, aggregates and window functions by
- *       signature.</li>
+ *       labels in sort order, functions, procedures, aggregates and window functions by
+ *       signature (with their options: volatility, strictness, security, parallel safety, cost,
+ *       rows and every {@code SET}), and the extensions installed in the schema, with their version.</li>
  * </ul>
  * Objects that belong to an extension and Flyway's {@code flyway_schema_history} table are never
  * part of a snapshot. Names of objects in the inspected schema are printed bare and names in any
@@ -173,7 +174,8 @@ public final class SchemaInspector {
         return new SchemaSnapshot(schema, tables, views,
                 kinds.contains(Fingerprint.SEQUENCES) ? changed.sequences() : earlier.sequences(),
                 kinds.contains(Fingerprint.ENUMS) ? changed.enums() : earlier.enums(),
-                kinds.contains(Fingerprint.FUNCTIONS) ? changed.functions() : earlier.functions());
+                kinds.contains(Fingerprint.FUNCTIONS) ? changed.functions() : earlier.functions(),
+                kinds.contains(Fingerprint.EXTENSIONS) ? changed.extensions() : earlier.extensions());
     }
 
     /**

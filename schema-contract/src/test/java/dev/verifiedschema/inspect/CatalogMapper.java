@@ -3,6 +3,7 @@ package dev.verifiedschema.inspect;
 import dev.verifiedschema.snapshot.CheckConstraint;
 import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.EnumType;
+import dev.verifiedschema.snapshot.Extension;
 import dev.verifiedschema.snapshot.ForeignKey;
 import dev.verifiedschema.snapshot.Index;
 import dev.verifiedschema.snapshot.PrimaryKey;
@@ -31,7 +32,8 @@ final class CatalogMapper {
     private CatalogMapper() {
     }
 
-    static SchemaSnapshot toSnapshot(String schema, Catalog catalog, Map<String, EnumType> enums) {
+    static SchemaSnapshot toSnapshot(String schema, Catalog catalog, Map<String, EnumType> enums,
+                                     Map<String, Extension> extensions) {
         Map<String, Table> tables = new HashMap<>();
         Map<String, View> views = new HashMap<>();
         for (schemacrawler.schema.Table table : catalog.getTables()) {
@@ -57,7 +59,7 @@ final class CatalogMapper {
                 routines.put(mapped.signature(), mapped);
             }
         }
-        return new SchemaSnapshot(schema, tables, views, sequences, enums, routines);
+        return new SchemaSnapshot(schema, tables, views, sequences, enums, routines, extensions);
     }
 
     private static Table table(schemacrawler.schema.Table table) {
@@ -76,7 +78,8 @@ final class CatalogMapper {
         Map<String, CheckConstraint> checks = new HashMap<>();
         for (TableConstraint constraint : table.getTableConstraints()) {
             if (constraint.getType() == TableConstraintType.unique) {
-                uniques.put(constraint.getName(), new UniqueConstraint(constraint.getName(), columnNames(constraint)));
+                uniques.put(constraint.getName(), new UniqueConstraint(constraint.getName(), columnNames(constraint),
+                        attribute(constraint, "CONSTRAINT_OPTIONS")));
             } else if (constraint.getType() == TableConstraintType.foreign_key) {
                 foreignKeys.put(constraint.getName(), foreignKey(constraint, table.getSchema().getName()));
             } else if (constraint.getType() == TableConstraintType.check) {
@@ -98,7 +101,7 @@ final class CatalogMapper {
                 CatalogReader.Target.class);
         String referencedTable = schema.equals(target.schema()) ? target.table() : target.schema() + "." + target.table();
         return new ForeignKey(constraint.getName(), columnNames(constraint), referencedTable, target.columns(),
-                target.onDelete(), target.onUpdate());
+                target.onDelete(), target.onUpdate(), target.options());
     }
 
     private static Index index(schemacrawler.schema.Index index) {
@@ -109,8 +112,10 @@ final class CatalogMapper {
         // SchemaCrawler keeps an absent predicate as an empty string
         String predicate = index.hasFilterCondition() ? index.getFilterCondition() : null;
         String include = attribute(index, "INCLUDE_COLUMNS");
+        String keyOptions = attribute(index, "KEY_OPTIONS");
         return new Index(index.getName(), columns, index.isUnique(), predicate, attribute(index, "INDEX_METHOD"),
-                include == null ? List.of() : List.of(CatalogReader.json(include, String[].class)));
+                include == null ? List.of() : List.of(CatalogReader.json(include, String[].class)),
+                keyOptions == null ? List.of() : List.of(CatalogReader.json(keyOptions, String[].class)));
     }
 
     private static View view(schemacrawler.schema.View view) {
@@ -121,13 +126,14 @@ final class CatalogMapper {
     private static Sequence sequence(schemacrawler.schema.Sequence sequence) {
         BigInteger start = sequence.getStartValue();
         return new Sequence(sequence.getName(), attribute(sequence, "DATA_TYPE"),
-                start == null ? 1L : start.longValueExact(), sequence.getIncrement(), attribute(sequence, "OWNED_BY"));
+                start == null ? 1L : start.longValueExact(), sequence.getIncrement(), attribute(sequence, "OWNED_BY"),
+                attribute(sequence, "SEQUENCE_OPTIONS"));
     }
 
     private static Routine routine(schemacrawler.schema.Routine routine) {
         return new Routine(attribute(routine, "ROUTINE_SIGNATURE"), attribute(routine, "ROUTINE_KIND"),
                 attribute(routine, "ROUTINE_RESULT"), attribute(routine, "ROUTINE_LANGUAGE"),
-                attribute(routine, "ROUTINE_BODY"));
+                attribute(routine, "ROUTINE_BODY"), attribute(routine, "ROUTINE_OPTIONS"));
     }
 
     private static List<String> columnNames(TableConstraint constraint) {

@@ -111,7 +111,9 @@ class ChangeTrackerTest {
                 "ALTER EXTENSION pg_buffercache ADD TABLE shape", // an extension's member leaves the snapshot
                 "CREATE SCHEMA unrelated", // a change that the tracker reads
                 "ALTER EXTENSION pg_buffercache DROP TABLE shape", // and comes back: only the extension is logged
-                "ALTER EXTENSION pg_buffercache DROP VIEW pg_buffercache"}; // a view the extension lets go of
+                "ALTER EXTENSION pg_buffercache DROP VIEW pg_buffercache", // a view the extension lets go of
+                "CREATE EXTENSION pgcrypto", // an extension of the schema is part of its snapshot
+                "ALTER EXTENSION pgcrypto SET SCHEMA side"}; // logs only the extension, which left the schema
         try (Connection connection = db.getConnection()) {
             ChangeTracker tracker = ChangeTracker.install(connection, "public").orElseThrow();
             replay(db, connection, tracker, false, changes);

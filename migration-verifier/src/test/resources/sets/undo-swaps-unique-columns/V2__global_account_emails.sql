@@ -1,0 +1,3 @@
+-- an email identifies an account across tenants
+ALTER TABLE billing_accounts DROP CONSTRAINT billing_accounts_tenant_email_key;
+ALTER TABLE billing_accounts ADD CONSTRAINT billing_accounts_email_key UNIQUE (email);
