@@ -9,6 +9,7 @@ import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationVersion;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.migrate.Flyways;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -71,8 +72,18 @@ final class DriftCheck {
                 .ignoreMigrationPatterns("*:pending", "*:missing", "*:future")
                 .load().validateWithResult();
         for (ValidateOutput invalid : validation.invalidMigrations) {
-            String flyway = invalid.errorDetails == null ? "its checksum does not match"
+            String flyway = invalid.errorDetails == null ? "it does not match the scripts"
                     : invalid.errorDetails.errorMessage.strip();
+            boolean edited = invalid.errorDetails != null
+                    && invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH;
+            if (!edited) {
+                // a failed migration, a script applied out of order, a changed description: Flyway refuses
+                // the upgrade for these, and no option accepts them here either
+                result.problem("V" + invalid.version + " history", "Flyway's validation of the live database fails "
+                        + "at V" + invalid.version + ": " + flyway + ". Production's Flyway would refuse to migrate "
+                        + "it this way; repair the history or the scripts first.");
+                continue;
+            }
             String message = "V" + invalid.version + " was edited after the live database applied it, so what it ran is "
                     + "not what the script says now (" + flyway + "). Restore the script as it was applied (see its "
                     + "history in version control) and put the change into a new migration; if the edit changes "

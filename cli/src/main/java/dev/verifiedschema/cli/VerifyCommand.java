@@ -57,6 +57,10 @@ final class VerifyCommand extends DatabaseCommand {
                 : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "--fixtures").toAbsolutePath(),
                         set.settings());
         UndoPolicy policy = parsePolicy(undo);
+        if (failFast && writeBaseline != null) {
+            throw CliException.badInput("--fail-fast and --write-baseline exclude each other: a baseline records "
+                    + "every finding, and --fail-fast stops at the first");
+        }
         if (baseline != null && writeBaseline != null) {
             throw CliException.badInput("--baseline and --write-baseline exclude each other: write the baseline "
                     + "once, then verify with it");

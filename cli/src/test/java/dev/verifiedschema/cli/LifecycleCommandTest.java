@@ -133,6 +133,14 @@ class LifecycleCommandTest {
         assertThat(noGo.err()).isEmpty();
         assertThat(noGo.out()).startsWith("NO-GO: ").contains("V3 checksum: V3 was edited after the live database "
                 + "applied it", "--accept-edited-migrations");
+        // a history Flyway itself refuses (here: a description changed by hand) is no edit to accept
+        try (Connection c = cli.server().dataSource(production).getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE flyway_schema_history SET description = 'renamed by hand' WHERE version = '2'");
+        }
+        CliHarness.Run refused = run("drift", "--migrations", MIGRATIONS.toString(), "--accept-edited-migrations");
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(1);
+        assertThat(refused.out()).contains("V2 history: Flyway's validation of the live database fails at V2")
+                .doesNotContain("V2 was edited");
         // accepted, the edit's index is still drift: the live database lacks it
         assertThat(accepted.out()).doesNotContain("V3 checksum: V3 was edited")
                 .contains("index hm_match_records.hm_match_records_created_idx: missing from the live database");

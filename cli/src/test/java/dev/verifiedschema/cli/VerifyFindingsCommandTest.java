@@ -74,5 +74,9 @@ class VerifyFindingsCommandTest {
                 "--write-baseline", baseline.toString());
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--baseline and --write-baseline exclude each other");
+        CliHarness.Run halting = cli.run("verify", "--migrations", set, "--fail-fast", "--write-baseline",
+                baseline.toString());
+        assertThat(halting.exitCode()).isEqualTo(2);
+        assertThat(halting.err()).contains("--fail-fast and --write-baseline exclude each other");
     }
 }

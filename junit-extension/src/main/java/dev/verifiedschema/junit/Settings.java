@@ -66,6 +66,11 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 : p.get(VerifiedSchema.FAIL_FAST_KEY).map(v -> bool(VerifiedSchema.FAIL_FAST_KEY, v)).orElse(false);
         String baseline = first(a.baseline(), p.get(VerifiedSchema.BASELINE_KEY));
         String writeBaseline = p.get(VerifiedSchema.WRITE_BASELINE_KEY).orElse(null);
+        if (failFast && writeBaseline != null) {
+            throw new ExtensionConfigurationException(VerifiedSchema.WRITE_BASELINE_KEY + " (" + writeBaseline + ") "
+                    + "and fail-fast exclude each other: a baseline records every finding, and fail-fast stops at the "
+                    + "first");
+        }
         if (baseline != null && writeBaseline != null) {
             throw new ExtensionConfigurationException("Both a baseline (" + baseline + ") and "
                     + VerifiedSchema.WRITE_BASELINE_KEY + " (" + writeBaseline + ") are set; write the baseline once, "

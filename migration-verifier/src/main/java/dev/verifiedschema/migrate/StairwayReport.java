@@ -40,9 +40,12 @@ public record StairwayReport(String migrations, String contract, String schema, 
         baselineGone = List.copyOf(baselineGone);
     }
 
-    /** Whether every check held: no finding that fails and no contract violation. */
+    /**
+     * Whether every check held: the head was reached, no finding fails and the contract holds. (A run
+     * that stopped early never passes, even when a baseline accepts what it found.)
+     */
     public boolean passed() {
-        return failures().isEmpty() && violations.isEmpty();
+        return head != null && failures().isEmpty() && violations.isEmpty();
     }
 
     /** The findings that fail the verification, in the order found. */

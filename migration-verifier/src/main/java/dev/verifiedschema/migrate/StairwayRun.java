@@ -72,8 +72,8 @@ final class StairwayRun {
     private final List<Finding> findings = new ArrayList<>();
     /** Whether a run stopped before its end (a fail-fast finding, a forward failure, the database). */
     private boolean halted;
-    /** Whether an undo or redo failed or is missing: the full downgrade would fail at it again. */
-    private boolean undoBroken;
+    /** Why the full downgrade would fail again (the first undo or redo that failed, or is missing); else null. */
+    private String downgradeBlocked;
     /** The newest version marked irreversible, and its level: the full downgrade stops there. */
     private MigrationScript irreversible;
     private Level irreversibleLevel;
@@ -256,17 +256,20 @@ final class StairwayRun {
             drop.execute("CREATE SCHEMA " + Identifiers.quote(schema));
         }
         for (MigrationScript forward : set.forwards().subList(0, set.forwards().indexOf(at) + 1)) {
-            boolean fixturesFollow = !fixtures.after(forward.version()).isEmpty();
-            if (forward == at || (fixturesFollow && (start == null || forward.version().compareTo(start) > 0))) {
+            boolean climbed = start == null || forward.version().compareTo(start) > 0;
+            boolean fixturesFollow = climbed && !fixtures.after(forward.version()).isEmpty();
+            if (forward == at || fixturesFollow) {
                 ScriptFailure failed = flyway.migrateTo(forward);
                 if (failed != null) {
                     stop(new Finding("database", at.version().text(), forward.fileName(), Finding.DATABASE, "",
                             "rebuilding the schema at V" + at.version() + " after its failed step (to go on with "
                             + "the later versions) failed at V" + forward.version() + ": " + failed.describe()
-                            + "\nFix the findings above and run again.", null));
+                            + "\nThe rebuild drops schema " + schema + " and migrates it again; a migration that "
+                            + "creates something outside it (a schema, a role, an extension elsewhere) cannot run twice. "
+                            + "Fix the findings above, or run with fail-fast.", null));
                 }
-                if (forward != at) {
-                    loadFixtures(forward);
+                if (fixturesFollow) {
+                    loadFixturesAgain(forward);
                 }
             }
         }
@@ -413,7 +416,7 @@ final class StairwayRun {
         ScriptFailure undoFailed = ScriptRunner.run(connection, undo, schema);
         if (undoFailed != null) {
             // rolled back: the database is still at this version
-            undoBroken = true;
+            blockDowngrade("the undo of V" + v + " failed");
             record(new Finding("undo", v, undo.fileName(), Finding.UNDO_FAILED, undo.fileName(), "undo of V" + v
                     + " failed: " + undoFailed.describe() + "\nNothing of the undo script was kept (it ran in one "
                     + "transaction).", null));
@@ -426,7 +429,7 @@ final class StairwayRun {
         boolean residue = !undoDiff.isEmpty();
         boolean lostData = false;
         if (residue) {
-            undoBroken = true;
+            blockDowngrade("the undo of V" + v + " did not restore the schema");
             record(new Finding("undo", v, undo.fileName(), Finding.UNDO_SCHEMA, objects(undoDiff), "undo of V" + v
                     + " did not restore the schema of V" + previousVersion(forward) + ":\n"
                     + StairwayText.undoDiff(undoDiff) + "\nFix " + undo.fileName() + " so that it reverses everything "
@@ -446,7 +449,7 @@ final class StairwayRun {
         long t2 = System.nanoTime();
         ScriptFailure redoFailed = FlywayRunner.rerun(forward, flywayContext);
         if (redoFailed != null) {
-            undoBroken = true;
+            blockDowngrade("the redo of V" + v + " failed");
             if (!residue) {
                 record(new Finding("redo", v, forward.fileName(), Finding.REDO_FAILED, forward.fileName(), "redo of V"
                         + v + " (after its undo) failed: " + redoFailed.describe() + "\nThe undo script probably left "
@@ -460,7 +463,7 @@ final class StairwayRun {
         DataPrints.Pending redone = data.start(TableData.sharedColumns(current, current));
         SchemaDiff redoDiff = compare(level, redone);
         if (!redoDiff.isEmpty()) {
-            undoBroken = true;
+            blockDowngrade("the redo of V" + v + " gave a different schema");
             if (!residue) {
                 record(new Finding("redo", v, forward.fileName(), Finding.REDO_SCHEMA, objects(redoDiff), "redo of V" + v
                         + " gave a different schema than its first run:\n" + StairwayText.redoDiff(redoDiff)
@@ -478,17 +481,32 @@ final class StairwayRun {
                         "after undo and redo of V" + v + " the data differs from the first run of V" + v + ":\n  - "
                         + String.join("\n  - ", changed), null), directives, forward));
             }
+        } else if (lostData && !TableData.differences(atVersion, afterRedo).isEmpty()) {
+            // the redo did not bring back what the undo lost: the later versions need the version's data
+            steps.add(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, outcome(before)));
+            throw new Rebuild(forward);
         }
         long redoMs = ms(t2);
-        List<Finding> own = findings.subList(before, findings.size());
-        String outcome = own.isEmpty() ? StepResult.HELD
-                : own.stream().anyMatch(Finding::fails) ? StepResult.FAILED : StepResult.ACCEPTED;
-        StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true, outcome);
+        StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true, outcome(before));
         LOG.info("verified {}", result.describe());
         steps.add(result);
         carried = fixtures.after(forward.version()).isEmpty() ? afterRedo : null;
         loadFixtures(forward);
         return level;
+    }
+
+    /** The full downgrade would fail at this step again: it is skipped, naming the first such step. */
+    private void blockDowngrade(String why) {
+        if (downgradeBlocked == null) {
+            downgradeBlocked = why;
+        }
+    }
+
+    /** How a version's step came out, from the findings recorded since index {@code before}. */
+    private String outcome(int before) {
+        List<Finding> own = findings.subList(before, findings.size());
+        return own.isEmpty() ? StepResult.HELD
+                : own.stream().anyMatch(Finding::fails) ? StepResult.FAILED : StepResult.ACCEPTED;
     }
 
     /** Why a version without an undo run has none; a missing one under {@code required} is a finding. */
@@ -500,7 +518,7 @@ final class StairwayRun {
             return StepResult.IRREVERSIBLE;
         }
         if (undoPolicy == UndoPolicy.REQUIRED) {
-            undoBroken = true;
+            blockDowngrade("V" + forward.version() + " has no undo script");
             record(new Finding("undo", forward.version().text(), forward.fileName(), Finding.MISSING_UNDO,
                     forward.fileName(), forward.path() + " has no undo script U" + forward.version() + "__*.sql; write "
                     + "one, or mark the version irreversible with the leading comment -- verified-schema: irreversible, "
@@ -539,6 +557,21 @@ final class StairwayRun {
         return diff;
     }
 
+    /**
+     * Loads a version's fixtures again while the schema is rebuilt: where the climb loaded them, so the
+     * rebuilt state is the version's. A failure was reported when the climb loaded them (or follows
+     * from a finding already reported), so it is not reported twice.
+     */
+    private void loadFixturesAgain(MigrationScript forward) throws SQLException {
+        for (MigrationScript fixture : fixtures.after(forward.version())) {
+            ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
+            if (failed != null) {
+                LOG.debug("fixture {} failed again while the schema was rebuilt: {}", fixture.fileName(),
+                        failed.describe());
+            }
+        }
+    }
+
     private void loadFixtures(MigrationScript forward) throws SQLException {
         for (MigrationScript fixture : fixtures.after(forward.version())) {
             ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
@@ -560,8 +593,8 @@ final class StairwayRun {
             downgrade = "skipped: the undo policy is none";
             return;
         }
-        if (undoBroken) {
-            downgrade = "skipped: an undo step failed (see the findings)";
+        if (downgradeBlocked != null) {
+            downgrade = "skipped: " + downgradeBlocked + " (see the findings)";
             return;
         }
         List<MigrationScript> reversed = new ArrayList<>(climbed);

@@ -113,7 +113,7 @@ public final class Secrets {
                 continue;
             }
             String key = params.substring(i, eq);
-            if (!key.toLowerCase(Locale.ROOT).equals("password")) {
+            if (!key.toLowerCase(Locale.ROOT).endsWith("password")) { // password, sslpassword
                 continue;
             }
             int valueEnd = nextParameter(params, eq + 1);

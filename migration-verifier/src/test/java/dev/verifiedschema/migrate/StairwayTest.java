@@ -326,7 +326,7 @@ class StairwayTest {
                     "-- verified-schema: irreversible");
         });
         assertThat(report.steps()).extracting(StepResult::outcome).containsExactly("held", "failed", "held");
-        assertThat(report.fullDowngrade()).isEqualTo("skipped: an undo step failed (see the findings)");
+        assertThat(report.fullDowngrade()).isEqualTo("skipped: V2 has no undo script (see the findings)");
     }
 
     @Test

@@ -106,6 +106,7 @@ class ProvisioningTest {
             "jdbc:postgresql://db/app?user=app&password=p@ss&ssl=true | jdbc:postgresql://db/app?user=app&password=****&ssl=true",
             "jdbc:postgresql://db:5432/app?PASSWORD=a&b&ssl=true | jdbc:postgresql://db:5432/app?PASSWORD=****&ssl=true",
             "jdbc:postgresql://db/app?password=x;y;ssl=true | jdbc:postgresql://db/app?password=****;ssl=true",
+            "jdbc:postgresql://db/app?sslkey=k.pk8&sslpassword=KEYSECRET&ssl=true | jdbc:postgresql://db/app?sslkey=k.pk8&sslpassword=****&ssl=true",
             "jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary&password=pw | jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary&password=****",
             "jdbc:postgresql://[::1]:5432/app?password=pw | jdbc:postgresql://[::1]:5432/app?password=****",
             "jdbc:postgresql:app?user=app | jdbc:postgresql:app?user=app",
