@@ -163,50 +163,9 @@ final class StairwayRun {
         }
     }
 
-    /**
-     * A stairway proves a set from an empty schema; on one that already holds tables (or Flyway's
-     * history) Flyway would apply nothing and the run would pass having checked nothing.
-     */
+    /** A database that already holds the set would let the run pass having checked nothing. */
     private void refuseNonEmptyStart() throws SQLException {
-        long count;
-        String names;
-        try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT string_agg(c.relname::text, ', '"
-                + " ORDER BY c.relname) FILTER (WHERE n < 6), count(*) FROM (SELECT c.relname, row_number() OVER "
-                + "(ORDER BY c.relname) AS n FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
-                + "AND c.relname <> 'flyway_schema_history' "
-                + "AND c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?)) c")) {
-            query.setString(1, schema);
-            try (java.sql.ResultSet rs = query.executeQuery()) {
-                rs.next();
-                names = rs.getString(1);
-                count = rs.getLong(2);
-            }
-        }
-        long applied = 0;
-        try (java.sql.PreparedStatement history = connection.prepareStatement("SELECT pg_catalog.to_regclass("
-                + "pg_catalog.quote_ident(?) || '.flyway_schema_history') IS NOT NULL")) {
-            history.setString(1, schema);
-            try (java.sql.ResultSet rs = history.executeQuery()) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    try (java.sql.Statement rows = connection.createStatement();
-                         java.sql.ResultSet n = rows.executeQuery("SELECT count(*) FROM " + Identifiers.quote(schema)
-                                 + ".flyway_schema_history WHERE version IS NOT NULL AND success")) {
-                        n.next();
-                        applied = n.getLong(1);
-                    }
-                }
-            }
-        }
-        if (count > 0 || applied > 0) {
-            String holds = (count == 0 ? "" : count + " relation" + (count == 1 ? "" : "s") + " (" + names
-                    + (count > 5 ? ", ..." : "") + ")") + (count > 0 && applied > 0 ? " and " : "")
-                    + (applied == 0 ? "" : "Flyway's history lists " + applied + " applied version"
-                    + (applied == 1 ? "" : "s"));
-            stop(new Finding("database", null, null, Finding.DATABASE, "", "The database is not empty: schema "
-                    + schema + " already holds " + holds + ", so the stairway would not see what the migrations "
-                    + "build. Give it an empty database; to prove only the versions above those a database already "
-                    + "has, start from its version (startingAt, or rehearse).", null));
-        }
+        EmptyStart.check(connection, schema).ifPresent(this::stopOnDatabase);
     }
 
     /**
@@ -430,7 +389,7 @@ final class StairwayRun {
         boolean lostData = false;
         if (residue) {
             blockDowngrade("the undo of V" + v + " did not restore the schema");
-            record(new Finding("undo", v, undo.fileName(), Finding.UNDO_SCHEMA, objects(undoDiff), "undo of V" + v
+            record(new Finding("undo", v, undo.fileName(), Finding.UNDO_SCHEMA, StairwayText.objects(undoDiff), "undo of V" + v
                     + " did not restore the schema of V" + previousVersion(forward) + ":\n"
                     + StairwayText.undoDiff(undoDiff) + "\nFix " + undo.fileName() + " so that it reverses everything "
                     + forward.fileName() + " does.", null));
@@ -438,7 +397,7 @@ final class StairwayRun {
             List<String> lost = TableData.differences(beforeForward, afterUndo.get());
             if (!lost.isEmpty()) {
                 lostData = true;
-                record(dataFinding(new Finding("undo", v, undo.fileName(), Finding.UNDO_DATA, tables(lost), "undo of V"
+                record(dataFinding(new Finding("undo", v, undo.fileName(), Finding.UNDO_DATA, StairwayText.tables(lost), "undo of V"
                         + v + " lost or changed data that existed before V" + v + ":\n  - " + String.join("\n  - ", lost)
                         + "\nAn undo must keep the rows of tables it did not create (for example: do not drop and "
                         + "re-add a column; alter it back).", null), directives, forward));
@@ -465,7 +424,7 @@ final class StairwayRun {
         if (!redoDiff.isEmpty()) {
             blockDowngrade("the redo of V" + v + " gave a different schema");
             if (!residue) {
-                record(new Finding("redo", v, forward.fileName(), Finding.REDO_SCHEMA, objects(redoDiff), "redo of V" + v
+                record(new Finding("redo", v, forward.fileName(), Finding.REDO_SCHEMA, StairwayText.objects(redoDiff), "redo of V" + v
                         + " gave a different schema than its first run:\n" + StairwayText.redoDiff(redoDiff)
                         + "\nThe undo script left state behind that changes what V" + v + " does.", null));
             }
@@ -477,7 +436,7 @@ final class StairwayRun {
         if (!lostData && !residue) {
             List<String> changed = TableData.differences(atVersion, afterRedo);
             if (!changed.isEmpty()) {
-                record(dataFinding(new Finding("redo", v, forward.fileName(), Finding.REDO_DATA, tables(changed),
+                record(dataFinding(new Finding("redo", v, forward.fileName(), Finding.REDO_DATA, StairwayText.tables(changed),
                         "after undo and redo of V" + v + " the data differs from the first run of V" + v + ":\n  - "
                         + String.join("\n  - ", changed), null), directives, forward));
             }
@@ -531,18 +490,6 @@ final class StairwayRun {
     /** A data finding of a version whose script says it changes data is reported, not failed. */
     private static Finding dataFinding(Finding finding, Directives directives, MigrationScript forward) {
         return directives.changesData() ? finding.accept("changes-data: " + forward.fileName() + " says so") : finding;
-    }
-
-    /** The objects of a schema difference, stable from run to run: {@code index accounts_email_idx, column ...}. */
-    private static String objects(SchemaDiff diff) {
-        return diff.changes().stream().map(c -> c.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
-                + c.objectType().words() + " " + c.name()).sorted().collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** The tables and columns of data differences, without their row counts. */
-    private static String tables(List<String> differences) {
-        return differences.stream().map(d -> d.substring(0, Math.max(0, d.indexOf(':')))).sorted()
-                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -609,29 +556,17 @@ final class StairwayRun {
             }
         }
         downgrade = "failed";
-        for (MigrationScript forward : reversed) {
-            MigrationScript undo = set.undo(forward.version()).orElseThrow();
-            ScriptFailure failed = UndoScripts.undo(connection, undo, schema);
-            if (failed != null) {
-                record(new Finding("full downgrade", forward.version().text(), undo.fileName(), Finding.UNDO_FAILED,
-                        undo.fileName(), "undo of V" + forward.version() + " failed during the full downgrade (with the "
-                        + "data of every later version's fixtures in place): " + failed.describe()
-                        + "\nNothing of the undo script was kept (it ran in one transaction).", null));
-                return;
-            }
-        }
         Level target = irreversible == null ? bottom : irreversibleLevel;
         String to = irreversible != null ? "V" + irreversible.version() + " (the newest irreversible version)"
                 : start == null ? "zero" : "V" + start;
-        SchemaDiff trace = levels.diffFrom(target);
-        levels.missedByTracking(levels.lastSeen(), "in the full downgrade").ifPresent(this::stopOnDatabase);
-        if (!trace.isEmpty()) {
-            record(new Finding("full downgrade", null, null, Finding.DOWNGRADE_TRACE, objects(trace), "a full "
-                    + "downgrade from head to " + to + " left a trace:\n" + StairwayText.undoDiff(trace)
-                    + "\nEvery object must be dropped by the undo script of the version that created it.", null));
-            return;
+        Finding finding = FullDowngrade.run(set, connection, schema, levels, reversed, target, to);
+        if (finding == null) {
+            downgrade = irreversible == null ? "passed" : "passed: down to " + to;
+        } else if (Finding.DATABASE.equals(finding.kind())) {
+            stop(finding);
+        } else {
+            record(finding);
         }
-        downgrade = irreversible == null ? "passed" : "passed: down to " + to;
     }
 
     /** Records a finding (accepted when the baseline has it); a fail-fast run stops at one that fails. */

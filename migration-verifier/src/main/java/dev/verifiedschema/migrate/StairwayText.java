@@ -3,8 +3,10 @@ package dev.verifiedschema.migrate;
 import dev.verifiedschema.compare.Change;
 import dev.verifiedschema.compare.SchemaDiff;
 
+import java.util.List;
 
-/** The stairway's wording of schema differences. */
+
+/** The stairway's wording of schema differences, and the stable objects its findings name. */
 final class StairwayText {
     private StairwayText() {
     }
@@ -26,5 +28,17 @@ final class StairwayText {
     /** How a redo differs from the first run, one line each. */
     static String redoDiff(SchemaDiff diff) {
         return diff.changes().stream().map(c -> "  - " + c.describe()).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    /** The objects of a schema difference, stable from run to run: {@code index accounts_email_idx, column ...}. */
+    static String objects(SchemaDiff diff) {
+        return diff.changes().stream().map(c -> c.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + c.objectType().words() + " " + c.name()).sorted().collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The tables and columns of data differences, without their row counts. */
+    static String tables(List<String> differences) {
+        return differences.stream().map(d -> d.substring(0, Math.max(0, d.indexOf(':')))).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }
