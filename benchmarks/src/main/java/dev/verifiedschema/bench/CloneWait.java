@@ -1,7 +1,6 @@
 package dev.verifiedschema.bench;
 
 import dev.verifiedschema.junit.VerifiedSchema;
-import dev.verifiedschema.migrate.Flyways;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.RepeatedTest;
@@ -88,7 +87,7 @@ public final class CloneWait {
         Stats cleanMigrate = new Stats();
         String db = env.server.createDatabase(null);
         try {
-            Flyway flyway = Flyways.configure(env.server.dataSource(db), List.of(env.talentaiMigrations()), "public")
+            Flyway flyway = PlainFlyway.configure(env.server.dataSource(db), env.talentaiMigrations())
                     .cleanDisabled(false).load();
             flyway.migrate(); // warm-up
             timeResets(flyway, resets / 2, cleanMigrate);

@@ -3,7 +3,6 @@ package dev.verifiedschema.bench;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.health.SchemaHealthCheck;
-import dev.verifiedschema.migrate.Flyways;
 import java.util.List;
 
 import java.sql.Connection;
@@ -21,7 +20,7 @@ final class HealthMeasure {
         Contract contract = env.talentaiContract();
         String db = env.server.createDatabase(null);
         try {
-            Flyways.configure(env.server.dataSource(db), List.of(env.talentaiMigrations()), "public").load().migrate();
+            PlainFlyway.migrate(env.server.dataSource(db), env.talentaiMigrations());
             String raw = "select table_name, column_name, data_type, is_nullable, column_default"
                     + " from information_schema.columns where table_schema = 'public' and table_name in ("
                     + contract.tables().keySet().stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "))

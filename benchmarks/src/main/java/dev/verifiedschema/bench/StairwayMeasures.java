@@ -4,7 +4,6 @@ import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
-import dev.verifiedschema.migrate.Flyways;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
@@ -95,7 +94,7 @@ final class StairwayMeasures {
         String db = env.server.createDatabase(null);
         try {
             long start = System.nanoTime();
-            Flyways.configure(env.server.dataSource(db), List.of(env.talentaiMigrations()), "public").load().migrate();
+            PlainFlyway.migrate(env.server.dataSource(db), env.talentaiMigrations());
             return Stats.since(start);
         } finally {
             env.server.dropDatabase(db);

@@ -3,6 +3,7 @@ package dev.verifiedschema.cli;
 import dev.verifiedschema.contract.ContractException;
 import dev.verifiedschema.health.HealthCheckException;
 import dev.verifiedschema.inspect.InspectionException;
+import dev.verifiedschema.migrate.LiveMigrationException;
 import dev.verifiedschema.migrate.MigrationSetException;
 import dev.verifiedschema.provision.ProvisionException;
 import dev.verifiedschema.provision.Secrets;
@@ -56,7 +57,7 @@ abstract class BaseCommand implements Callable<Integer> {
             return fail(err, CliException.BAD_INPUT, e.getMessage(), e);
         } catch (ProvisionException | HealthCheckException | InspectionException | SQLException e) {
             return fail(err, CliException.ENVIRONMENT, e.getMessage(), e);
-        } catch (org.flywaydb.core.api.FlywayException e) {
+        } catch (LiveMigrationException e) {
             return fail(err, CliException.PROBLEMS, "Flyway failed: " + e.getMessage().strip().lines().findFirst()
                     .orElse("") + " (run with --debug for Flyway's full report)", e);
         } catch (IOException e) {

@@ -1,11 +1,10 @@
 package dev.verifiedschema.cli;
 
-import dev.verifiedschema.migrate.FlywayHistory;
+import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationScript;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationVersion;
 import dev.verifiedschema.migrate.ScriptFailure;
-import dev.verifiedschema.migrate.UndoScripts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Option;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,34 +43,34 @@ final class DowngradeCommand extends DatabaseCommand {
     Result execute() throws Exception {
         db.require("downgrade").writing();
         MigrationSet set = flyway.set();
-        try (Connection c = db.connect(root.env)) {
-            List<MigrationVersion> applied = new ArrayList<>(FlywayHistory.appliedVersions(c, flyway.schema));
-            java.util.Collections.reverse(applied);
-            List<MigrationVersion> chosen = chosen(applied);
-            if (chosen.isEmpty()) {
-                return new Result("downgrade").summary("Nothing to downgrade.");
-            }
-            List<MigrationScript> undos = new ArrayList<>();
-            Result result = new Result("downgrade");
-            for (MigrationVersion v : chosen) {
-                set.undo(v).ifPresentOrElse(undos::add, () -> result.problem("V" + v, "V" + v
-                        + " has no undo script U" + v + "__*.sql in " + flyway.migrations + "; refusing to downgrade"));
-            }
-            if (result.failed()) {
-                return result.summary("Nothing was undone.");
-            }
-            confirm(chosen);
-            for (MigrationScript undo : undos) {
-                ScriptFailure failure = UndoScripts.undo(c, undo, flyway.schema);
-                if (failure != null) {
-                    return result.summary("Stopped: undo of V" + undo.version() + " failed and was rolled back.")
-                            .problem("V" + undo.version(), failure.describe());
-                }
-                result.passed("V" + undo.version(), "undone with " + undo.fileName());
-            }
-            return result.summary("Undid " + undos.size() + " version(s): "
-                    + chosen.stream().map(v -> "V" + v).reduce((a, b) -> a + ", " + b).orElse("") + ".");
+        db.requireReachable(root.env);
+        LiveMigrations live = LiveMigrations.of(db.dataSource(root.env), set, flyway.schema);
+        List<MigrationVersion> applied = new ArrayList<>(live.applied());
+        java.util.Collections.reverse(applied);
+        List<MigrationVersion> chosen = chosen(applied);
+        if (chosen.isEmpty()) {
+            return new Result("downgrade").summary("Nothing to downgrade.");
         }
+        List<MigrationScript> undos = new ArrayList<>();
+        Result result = new Result("downgrade");
+        for (MigrationVersion v : chosen) {
+            set.undo(v).ifPresentOrElse(undos::add, () -> result.problem("V" + v, "V" + v
+                    + " has no undo script U" + v + "__*.sql in " + flyway.migrations + "; refusing to downgrade"));
+        }
+        if (result.failed()) {
+            return result.summary("Nothing was undone.");
+        }
+        confirm(chosen);
+        for (MigrationScript undo : undos) {
+            ScriptFailure failure = live.undo(undo);
+            if (failure != null) {
+                return result.summary("Stopped: undo of V" + undo.version() + " failed and was rolled back.")
+                        .problem("V" + undo.version(), failure.describe());
+            }
+            result.passed("V" + undo.version(), "undone with " + undo.fileName());
+        }
+        return result.summary("Undid " + undos.size() + " version(s): "
+                + chosen.stream().map(v -> "V" + v).reduce((a, b) -> a + ", " + b).orElse("") + ".");
     }
 
     private List<MigrationVersion> chosen(List<MigrationVersion> applied) {

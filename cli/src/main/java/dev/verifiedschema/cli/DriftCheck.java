@@ -3,15 +3,11 @@ package dev.verifiedschema.cli;
 import dev.verifiedschema.compare.Change;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.inspect.SchemaInspector;
-import dev.verifiedschema.migrate.FlywayHistory;
+import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationScript;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationVersion;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
-import dev.verifiedschema.migrate.Flyways;
-import org.flywaydb.core.api.CoreErrorCode;
-import org.flywaydb.core.api.output.ValidateOutput;
-import org.flywaydb.core.api.output.ValidateResult;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +33,7 @@ final class DriftCheck {
                           Result result, boolean acceptEdited) throws SQLException {
         DriftCheck drift = new DriftCheck();
         try (Connection live = db.connect(command.root.env)) {
-            List<MigrationVersion> applied = FlywayHistory.appliedVersions(live, schema);
+            List<MigrationVersion> applied = LiveMigrations.of(db.dataSource(command.root.env), set, schema).applied();
             drift.liveVersion = applied.isEmpty() ? null : applied.get(applied.size() - 1);
             for (MigrationVersion v : applied) {
                 if (set.forwards().stream().noneMatch(f -> f.version().equals(v))) {
@@ -68,30 +64,25 @@ final class DriftCheck {
      */
     private static void checksums(DatabaseOptions db, BaseCommand command, MigrationSet set, String schema,
                                   Result result, boolean acceptEdited) {
-        ValidateResult validation = Flyways.configure(db.dataSource(command.root.env), set, schema)
-                .ignoreMigrationPatterns("*:pending", "*:missing", "*:future")
-                .load().validateWithResult();
-        for (ValidateOutput invalid : validation.invalidMigrations) {
-            String flyway = invalid.errorDetails == null ? "it does not match the scripts"
-                    : invalid.errorDetails.errorMessage.strip();
-            boolean edited = invalid.errorDetails != null
-                    && invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH;
-            if (!edited) {
+        for (LiveMigrations.HistoryProblem invalid
+                : LiveMigrations.of(db.dataSource(command.root.env), set, schema).validateApplied()) {
+            String flyway = invalid.message();
+            if (!invalid.edited()) {
                 // a failed migration, a script applied out of order, a changed description: Flyway refuses
                 // the upgrade for these, and no option accepts them here either
-                result.problem("V" + invalid.version + " history", "Flyway's validation of the live database fails "
-                        + "at V" + invalid.version + ": " + flyway + ". Production's Flyway would refuse to migrate "
+                result.problem("V" + invalid.version() + " history", "Flyway's validation of the live database fails "
+                        + "at V" + invalid.version() + ": " + flyway + ". Production's Flyway would refuse to migrate "
                         + "it this way; repair the history or the scripts first.");
                 continue;
             }
-            String message = "V" + invalid.version + " was edited after the live database applied it, so what it ran is "
+            String message = "V" + invalid.version() + " was edited after the live database applied it, so what it ran is "
                     + "not what the script says now (" + flyway + "). Restore the script as it was applied (see its "
                     + "history in version control) and put the change into a new migration; if the edit changes "
                     + "nothing the database holds (a comment), accept it with --accept-edited-migrations.";
             if (acceptEdited) {
-                result.passed("V" + invalid.version + " checksum", "accepted (--accept-edited-migrations): " + message);
+                result.passed("V" + invalid.version() + " checksum", "accepted (--accept-edited-migrations): " + message);
             } else {
-                result.problem("V" + invalid.version + " checksum", message);
+                result.problem("V" + invalid.version() + " checksum", message);
             }
         }
     }
@@ -103,8 +94,7 @@ final class DriftCheck {
             MigrationScript target = set.forwards().stream().filter(f -> f.version().compareTo(version) <= 0)
                     .reduce((a, b) -> b).orElse(null);
             if (target != null) {
-                Flyways.configure(scratch.server().dataSource(database), set, schema)
-                        .target(version.text()).load().migrate();
+                LiveMigrations.of(scratch.server().dataSource(database), set, schema).migrateTo(version);
             }
         }
         try (Connection c = scratch.server().dataSource(database).getConnection()) {

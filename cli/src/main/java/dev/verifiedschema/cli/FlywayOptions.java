@@ -1,8 +1,7 @@
 package dev.verifiedschema.cli;
 
-import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationSet;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,7 +32,8 @@ final class FlywayOptions {
         return MigrationSet.load(List.of(location()), flywaySettings.settings());
     }
 
-    FluentConfiguration configure(DatabaseOptions db, Map<String, String> env) {
-        return Flyways.configure(db.dataSource(env), List.of(location()), flywaySettings.settings(), schema);
+    /** The set's migrations on the live database. */
+    LiveMigrations live(DatabaseOptions db, Map<String, String> env) {
+        return LiveMigrations.of(db.dataSource(env), set(), schema);
     }
 }

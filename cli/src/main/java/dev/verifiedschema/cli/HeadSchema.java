@@ -1,10 +1,10 @@
 package dev.verifiedschema.cli;
 
 import dev.verifiedschema.inspect.SchemaInspector;
-import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.LiveMigrationException;
+import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
-import org.flywaydb.core.api.FlywayException;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ final class HeadSchema {
             DataSource database = scratch.server().dataSource(scratch.newDatabase());
             MigrationSet set = MigrationSet.load(List.of("filesystem:" + migrations.toAbsolutePath()));
             try {
-                Flyways.configure(database, set.locations(), schema).load().migrate();
-            } catch (FlywayException e) {
+                LiveMigrations.of(database, set, schema).migrateTo(null);
+            } catch (LiveMigrationException e) {
                 throw new CliException(CliException.PROBLEMS, "The migrations in " + migrations
                         + " do not build a schema at head on a scratch database: "
                         + e.getMessage().strip().lines().findFirst().orElse("")

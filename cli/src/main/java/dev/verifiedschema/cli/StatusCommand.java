@@ -1,12 +1,8 @@
 package dev.verifiedschema.cli;
 
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
+import dev.verifiedschema.migrate.LiveMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-
-import java.util.Arrays;
-import java.util.List;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"The database's current version and the pending scripts (like alembic current)."})
@@ -18,17 +14,18 @@ final class StatusCommand extends DatabaseCommand {
     Result execute() {
         db.require("status");
         db.requireReachable(root.env);
-        MigrationInfoService info = flyway.configure(db, root.env).load().info();
-        MigrationInfo current = info.current();
-        List<MigrationInfo> pending = Arrays.asList(info.pending());
+        LiveMigrations.Status status = flyway.live(db, root.env).status();
         Result result = new Result("status").summary("Database " + db.masked() + " is at "
-                + (current == null ? "no version (empty)" : "V" + current.getVersion() + " " + current.getDescription())
-                + "; " + pending.size() + " pending migration(s).");
-        pending.forEach(p -> result.passed("V" + p.getVersion(), "pending: " + p.getScript()));
+                + (status.version() == null ? "no version (empty)" : "V" + status.version() + " " + status.description())
+                + "; " + status.pendingScripts().size() + " pending migration(s).");
         StringBuilder details = new StringBuilder();
-        pending.forEach(p -> details.append("pending V").append(p.getVersion()).append(" ").append(p.getScript())
-                .append('\n'));
-        return result.details(details.toString()).put("current", current == null ? null : current.getVersion().getVersion())
-                .put("pending", pending.stream().map(p -> p.getScript()).toList());
+        for (int i = 0; i < status.pendingScripts().size(); i++) {
+            String version = status.pendingVersions().get(i);
+            String script = status.pendingScripts().get(i);
+            result.passed("V" + version, "pending: " + script);
+            details.append("pending V").append(version).append(" ").append(script).append('\n');
+        }
+        return result.details(details.toString()).put("current", status.version())
+                .put("pending", status.pendingScripts());
     }
 }

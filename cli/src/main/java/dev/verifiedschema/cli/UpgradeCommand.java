@@ -1,8 +1,7 @@
 package dev.verifiedschema.cli;
 
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateResult;
+import dev.verifiedschema.migrate.LiveMigrationException;
+import dev.verifiedschema.migrate.LiveMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,21 +21,17 @@ final class UpgradeCommand extends DatabaseCommand {
         db.require("upgrade").writing();
         flyway.set();
         db.requireReachable(root.env);
-        FluentConfiguration configuration = flyway.configure(db, root.env);
-        if (target != null) {
-            configuration.target(target);
-        }
         try {
-            MigrateResult migrated = configuration.load().migrate();
-            Result result = new Result("upgrade").summary("Applied " + migrated.migrationsExecuted
+            LiveMigrations.Upgrade upgrade = flyway.live(db, root.env).upgrade(target);
+            Result result = new Result("upgrade").summary("Applied " + upgrade.applied().size()
                     + " migration(s); " + db.masked() + " is now at "
-                    + (migrated.targetSchemaVersion == null ? migrated.initialSchemaVersion : "V" + migrated.targetSchemaVersion) + ".");
-            migrated.migrations.forEach(m -> result.passed("V" + m.version, "applied " + m.filepath.replaceAll(".*/", "")
-                    + " in " + m.executionTime + " ms"));
-            return result.put("version", migrated.targetSchemaVersion);
-        } catch (FlywayException e) {
+                    + (upgrade.to() == null ? upgrade.from() : "V" + upgrade.to()) + ".");
+            upgrade.applied().forEach(m -> result.passed("V" + m.version(), "applied " + m.script() + " in " + m.ms()
+                    + " ms"));
+            return result.put("version", upgrade.to());
+        } catch (LiveMigrationException e) {
             return new Result("upgrade").summary("Upgrade failed; the failing migration was rolled back.")
-                    .problem("upgrade", e.getMessage().strip());
+                    .problem("upgrade", e.getMessage());
         }
     }
 }

@@ -25,6 +25,14 @@ class CliModuleArchitectureTest {
     }
 
     @Test
+    void theCommandLineDrivesFlywayOnlyThroughTheEngine() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..")
+                .because("the engine configures Flyway in one place (LiveMigrations for a live database), so the "
+                        + "command line migrates exactly as the stairway does")
+                .check(CLI);
+    }
+
+    @Test
     void theModuleHoldsOnlyTheCommandLine() {
         noClasses().should().resideOutsideOfPackage("dev.verifiedschema.cli..").check(CLI);
     }

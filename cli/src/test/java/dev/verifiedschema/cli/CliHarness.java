@@ -4,7 +4,9 @@ import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.provision.ProviderKind;
 import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.provision.SharedServers;
-import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.LiveMigrations;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.MigrationVersion;
 import dev.verifiedschema.testing.VariantSet;
 
 import java.io.PrintWriter;
@@ -52,8 +54,8 @@ final class CliHarness implements AutoCloseable {
     String production(String version) {
         String database = server().createDatabase(null);
         if (version != null) {
-            Flyways.configure(server().dataSource(database), List.of(MIGRATIONS.toAbsolutePath().toString()),
-                    "public").target(version).load().migrate();
+            LiveMigrations.of(server().dataSource(database), MigrationSet.load(List.of(
+                    MIGRATIONS.toAbsolutePath().toString())), "public").migrateTo(MigrationVersion.parse(version));
         }
         return database;
     }

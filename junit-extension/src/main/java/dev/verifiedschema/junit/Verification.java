@@ -7,7 +7,7 @@ import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.migrate.Baseline;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.FlywaySettings;
-import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
@@ -129,7 +129,7 @@ final class Verification implements AutoCloseable {
         }
         write(inputs, report);
         String template = server.createDatabase(null);
-        Flyways.migrateToHead(server.dataSource(template), inputs.set(), inputs.schema());
+        LiveMigrations.of(server.dataSource(template), inputs.set(), inputs.schema()).migrateTo(null);
         SchemaDiff differs = differenceFromHead(server, template, inputs.schema(), report.head());
         if (!differs.isEmpty()) {
             server.dropDatabase(template);

@@ -8,7 +8,9 @@ import dev.verifiedschema.health.SchemaUnhealthyException;
 import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.provision.ServerSettings;
 import dev.verifiedschema.provision.SharedServers;
-import dev.verifiedschema.migrate.Flyways;
+import dev.verifiedschema.migrate.LiveMigrations;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.MigrationVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,8 @@ class IncidentReplayTest {
         lease = SharedServers.acquire(ServerSettings.defaults());
         server = lease.server();
         production = server.createDatabase(null);
-        Flyways.configure(server.dataSource(production), java.util.List.of("classpath:db/migration"), "public")
-                .target("4").load().migrate();
+        LiveMigrations.of(server.dataSource(production), MigrationSet.load(java.util.List.of("classpath:db/migration")),
+                "public").migrateTo(MigrationVersion.parse("4"));
     }
 
     @AfterAll

@@ -10,7 +10,7 @@ import java.util.List;
 import static dev.verifiedschema.contract.Identifiers.quote;
 
 /** Reads what Flyway recorded in a schema's {@code flyway_schema_history}. */
-public final class FlywayHistory {
+final class FlywayHistory {
     private FlywayHistory() {
     }
 
@@ -18,7 +18,7 @@ public final class FlywayHistory {
      * The versions recorded as successfully applied, oldest first; empty when the history table
      * does not exist (nothing was ever migrated).
      */
-    public static List<MigrationVersion> appliedVersions(Connection connection, String schema) throws SQLException {
+    static List<MigrationVersion> appliedVersions(Connection connection, String schema) throws SQLException {
         List<MigrationVersion> versions = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM "
                 + quote(schema) + ".flyway_schema_history WHERE version IS NOT NULL AND success")) {

@@ -11,7 +11,7 @@ import java.util.List;
  * The one place where the toolkit configures Flyway Community, so every caller (stairway, template
  * databases, command line) migrates the same way.
  */
-public final class Flyways {
+final class Flyways {
     private Flyways() {
     }
 
@@ -21,7 +21,7 @@ public final class Flyways {
      * outside a transaction ({@code CREATE INDEX CONCURRENTLY}) waits forever for Flyway's own
      * open transaction.
      */
-    public static FluentConfiguration configure(DataSource dataSource, List<String> locations, String schema) {
+    static FluentConfiguration configure(DataSource dataSource, List<String> locations, String schema) {
         return configure(dataSource, locations, FlywaySettings.none(), schema);
     }
 
@@ -30,12 +30,12 @@ public final class Flyways {
      * The set's settings are applied first; the toolkit's own (locations, data source, schema,
      * {@code cleanDisabled}, the transactional lock off) are applied after them and win.
      */
-    public static FluentConfiguration configure(DataSource dataSource, MigrationSet set, String schema) {
+    static FluentConfiguration configure(DataSource dataSource, MigrationSet set, String schema) {
         return configure(dataSource, set.locations(), set.settings(), schema);
     }
 
     /** A Flyway configuration for a database, locations, Flyway settings and schema (see above). */
-    public static FluentConfiguration configure(DataSource dataSource, List<String> locations, FlywaySettings settings,
+    static FluentConfiguration configure(DataSource dataSource, List<String> locations, FlywaySettings settings,
                                                 String schema) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         FluentConfiguration configuration = Flyway.configure(loader != null ? loader : Flyways.class.getClassLoader());
@@ -47,17 +47,6 @@ public final class Flyways {
                 .schemas(schema)
                 .defaultSchema(schema)
                 .cleanDisabled(true);
-    }
-
-    /**
-     * Migrates a database plainly to the set's head, as an application's start-up would: no checks.
-     * Front ends use it for what the stairway does not build itself (a template to clone, a stand-in
-     * for production).
-     *
-     * @throws org.flywaydb.core.api.FlywayException when a migration fails
-     */
-    public static void migrateToHead(DataSource dataSource, MigrationSet set, String schema) {
-        configure(dataSource, set, schema).load().migrate();
     }
 
     /** Flyway reads a bare location as a classpath one; ours means the file system. */

@@ -11,7 +11,7 @@ import static dev.verifiedschema.contract.Identifiers.quote;
  * transaction, together with deleting the version's row from {@code flyway_schema_history}, so
  * that Flyway sees the version as pending again and nothing of a failed undo is kept.
  */
-public final class UndoScripts {
+final class UndoScripts {
     private UndoScripts() {
     }
 
@@ -23,7 +23,7 @@ public final class UndoScripts {
      * @param schema     the schema that holds {@code flyway_schema_history}
      * @return {@code null} on success, else what failed (script, line, PostgreSQL's message)
      */
-    public static ScriptFailure undo(Connection connection, MigrationScript undo, String schema) throws SQLException {
+    static ScriptFailure undo(Connection connection, MigrationScript undo, String schema) throws SQLException {
         return ScriptRunner.run(connection, undo, schema, "DELETE FROM " + quote(schema)
                 + ".flyway_schema_history WHERE version IS NOT NULL AND regexp_replace(regexp_replace("
                 + "replace(version, '_', '.'), '(^|\\.)0+(\\d)', '\\1\\2', 'g'), '(\\.0)+$', '') = "

@@ -67,4 +67,26 @@ class EngineModuleArchitectureTest {
                 .because("data flows one way: provision hands out a database, migrate builds the schema in it")
                 .check(ENGINE);
     }
+
+    @Test
+    void migrationsShowTheStairwayTheLiveDatabaseAndTheirValuesOnly() {
+        classes().that().resideInAPackage("dev.verifiedschema.migrate..").and().arePublic()
+                .should(be(belongToAnyOf(
+                        // a stairway: its configuration, its run's report and findings
+                        dev.verifiedschema.migrate.Stairway.class, dev.verifiedschema.migrate.StairwayReport.class,
+                        dev.verifiedschema.migrate.StairwayException.class, dev.verifiedschema.migrate.StepResult.class,
+                        dev.verifiedschema.migrate.Finding.class, dev.verifiedschema.migrate.Baseline.class,
+                        dev.verifiedschema.migrate.UndoPolicy.class,
+                        // a live database
+                        dev.verifiedschema.migrate.LiveMigrations.class,
+                        dev.verifiedschema.migrate.LiveMigrationException.class,
+                        // the values both take and give
+                        dev.verifiedschema.migrate.MigrationSet.class, dev.verifiedschema.migrate.MigrationSetException.class,
+                        dev.verifiedschema.migrate.MigrationScript.class, dev.verifiedschema.migrate.MigrationVersion.class,
+                        dev.verifiedschema.migrate.FixtureSet.class, dev.verifiedschema.migrate.FlywaySettings.class,
+                        dev.verifiedschema.migrate.ScriptFailure.class, dev.verifiedschema.migrate.MigrationLint.class)))
+                .because("front ends run a stairway or drive a live database through these; how Flyway is configured "
+                        + "(Flyways), the history and the undo runner are the engine's own (docs/architecture.md)")
+                .check(ENGINE);
+    }
 }
