@@ -7,12 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A stairway proves a set from an empty schema: on one that already holds tables (or whose Flyway
- * history lists applied versions) Flyway would apply nothing, and the run would pass having checked
- * nothing. A database left by a full downgrade to zero (an empty history table) is empty again.
+ * The two ways a stairway could pass having checked nothing: a schema that already holds tables (or
+ * whose Flyway history lists applied versions), where Flyway would apply nothing (a database left by a
+ * full downgrade to zero, with an empty history table, is empty again); and versions of the set that
+ * Flyway did not apply on the climb (a target, a version filter).
  */
 final class EmptyStart {
     private EmptyStart() {
@@ -63,5 +67,21 @@ final class EmptyStart {
             n.next();
             return n.getLong(1);
         }
+    }
+
+    /** Versions to climb that no step reached, as a finding; empty when every one was climbed. */
+    static Optional<Finding> notApplied(List<StepResult> steps, List<MigrationScript> toClimb) {
+        Set<String> reached = new HashSet<>();
+        steps.forEach(s -> reached.add(s.version()));
+        List<String> missed = toClimb.stream().map(f -> f.version().text()).filter(v -> !reached.contains(v))
+                .map(v -> "V" + v).toList();
+        if (missed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding("forward", null, null, Finding.NOT_APPLIED, String.join(", ", missed),
+                "Flyway did not apply " + String.join(", ", missed) + ", so the stairway checked nothing of "
+                + (missed.size() == 1 ? "it" : "them") + ". A Flyway setting (target, a version filter, "
+                + "out-of-order) or the history of a non-empty schema left them out; remove it or start from an "
+                + "empty database.", null));
     }
 }

@@ -10,10 +10,7 @@ import dev.verifiedschema.inspect.InspectionException;
 import dev.verifiedschema.report.RemediationSql;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +51,7 @@ final class StairwayRun {
         }
     }
 
-    private final MigrationSet set;
+    final MigrationSet set;
     private final Contract contract;
     private final FixtureSet fixtures;
     private final UndoPolicy undoPolicy;
@@ -78,16 +75,16 @@ final class StairwayRun {
     private MigrationScript irreversible;
     private Level irreversibleLevel;
     /** The level before the climb (of the first climb, when the schema was rebuilt since). */
-    private Level bottom;
+    Level bottom;
     /** The data print after the last redo, when nothing has changed the data since; else null. */
-    private Map<String, TableData.Print> carried;
+    Map<String, TableData.Print> carried;
     /** The schema's level before the climb and after each step; set as the run starts. */
-    private SchemaLevels levels;
+    SchemaLevels levels;
     private SchemaSnapshot head;
     /** Runs the undo scripts and fixtures. */
     private Connection connection;
     /** Reads the data prints, on a connection and in a thread of their own. */
-    private DataPrints data;
+    DataPrints data;
 
     StairwayRun(Stairway config, DataSource database) {
         this.set = config.set;
@@ -124,12 +121,12 @@ final class StairwayRun {
         // the first level is read, and the catalog statements planned, on the catalog connection while
         // Flyway sets itself up on its own connections; the climb waits for it before the first version
         levels.ready(connection);
-        Climb climb = new Climb();
+        Climb climb = new Climb(this);
         while (!todo.isEmpty()) {
             FlywayException failed = flyway.migrate(null, climb);
             if (climb.stopped instanceof Rebuild rebuild) {
                 todo = rebuild(rebuild.at, todo);
-                climb = new Climb();
+                climb = new Climb(this);
                 continue;
             }
             climb.rethrow();
@@ -176,17 +173,7 @@ final class StairwayRun {
         if (halted) {
             return;
         }
-        java.util.Set<String> reached = new java.util.HashSet<>();
-        steps.forEach(s -> reached.add(s.version()));
-        List<String> missed = todoClimbed().stream().map(f -> f.version().text()).filter(v -> !reached.contains(v))
-                .map(v -> "V" + v).toList();
-        if (!missed.isEmpty()) {
-            record(new Finding("forward", null, null, Finding.NOT_APPLIED, String.join(", ", missed), "Flyway did not "
-                    + "apply " + String.join(", ", missed) + ", so the stairway checked nothing of "
-                    + (missed.size() == 1 ? "it" : "them") + ". A Flyway setting (target, a version filter, "
-                    + "out-of-order) or the history of a non-empty schema left them out; remove it or start from an "
-                    + "empty database.", null));
-        }
+        EmptyStart.notApplied(steps, todoClimbed()).ifPresent(this::record);
     }
 
     /** The versions this run climbed (above the starting version), for the full downgrade. */
@@ -200,37 +187,17 @@ final class StairwayRun {
     }
 
     /**
-     * Brings the schema back to the state of a version after a failed step left it elsewhere: drops
-     * the schema (with Flyway's history in it) and migrates it again plainly to that version, loading
-     * each earlier version's fixtures where the climb loaded them, then reads the level anew. Costs a
-     * plain migration of the versions below; paid only after a failed step.
+     * Brings the schema back to the state of a version after a failed step left it elsewhere
+     * ({@link SchemaRebuild}), then reads the level anew.
      *
      * @return the versions still to climb
      */
     private List<MigrationScript> rebuild(MigrationScript at, List<MigrationScript> todo) throws SQLException {
         long began = System.nanoTime();
         levels.close();
-        try (java.sql.Statement drop = connection.createStatement()) {
-            drop.execute("DROP SCHEMA IF EXISTS " + Identifiers.quote(schema) + " CASCADE");
-            drop.execute("CREATE SCHEMA " + Identifiers.quote(schema));
-        }
-        for (MigrationScript forward : set.forwards().subList(0, set.forwards().indexOf(at) + 1)) {
-            boolean climbed = start == null || forward.version().compareTo(start) > 0;
-            boolean fixturesFollow = climbed && !fixtures.after(forward.version()).isEmpty();
-            if (forward == at || fixturesFollow) {
-                ScriptFailure failed = flyway.migrateTo(forward);
-                if (failed != null) {
-                    stop(new Finding("database", at.version().text(), forward.fileName(), Finding.DATABASE, "",
-                            "rebuilding the schema at V" + at.version() + " after its failed step (to go on with "
-                            + "the later versions) failed at V" + forward.version() + ": " + failed.describe()
-                            + "\nThe rebuild drops schema " + schema + " and migrates it again; a migration that "
-                            + "creates something outside it (a schema, a role, an extension elsewhere) cannot run twice. "
-                            + "Fix the findings above, or run with fail-fast.", null));
-                }
-                if (fixturesFollow) {
-                    loadFixturesAgain(forward);
-                }
-            }
+        java.util.Optional<Finding> failed = SchemaRebuild.restore(connection, schema, set, start, fixtures, flyway, at);
+        if (failed.isPresent()) {
+            stop(failed.get());
         }
         carried = null;
         levels = new SchemaLevels(schema, database);
@@ -240,104 +207,7 @@ final class StairwayRun {
         return todo.subList(todo.indexOf(at) + 1, todo.size());
     }
 
-    /**
-     * The climb as a Flyway callback: Flyway migrates every version in one run, as an application
-     * would, and after each migration (its transaction committed here, so that the other connections
-     * see it) the stairway checks the version: snapshot, undo, compare, redo, compare, fixtures.
-     * A failure is recorded in the run and stops Flyway; {@link #rethrow()} then re-raises it.
-     */
-    private final class Climb implements Callback {
-        /** The level reached; null until the first level is in. */
-        private Level level;
-        private MigrationScript current;
-        private Map<String, TableData.Print> beforeForward;
-        private long began;
-        private Throwable stopped;
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(Event event, Context context) {
-            try {
-                if (level == null) {
-                    level = levels.first();
-                    if (bottom == null) {
-                        bottom = level;
-                    }
-                }
-                MigrationScript script = script(context.getMigrationInfo());
-                if (script.repeatable()) {
-                    // Flyway applies repeatables after the versioned migrations of a run: the stairway takes
-                    // the schema they leave as the head, and has no undo to check them with
-                    if (event == Event.BEFORE_EACH_MIGRATE) {
-                        current = script;
-                        carried = null;
-                    } else {
-                        Connection flywayConnection = context.getConnection();
-                        if (!flywayConnection.getAutoCommit()) {
-                            flywayConnection.commit();
-                        }
-                        level = levels.after(level);
-                        LOG.info("applied repeatable migration {} where Flyway applies it, after the versioned ones; "
-                                + "the stairway has no undo or redo to check it with", script.fileName());
-                    }
-                    return;
-                }
-                if (event == Event.BEFORE_EACH_MIGRATE) {
-                    current = script;
-                    SchemaSnapshot previous = level.snapshot();
-                    beforeForward = carried != null ? carried
-                            : data.read(TableData.sharedColumns(previous, previous));
-                    carried = null;
-                    began = System.nanoTime();
-                } else {
-                    Connection flywayConnection = context.getConnection();
-                    if (!flywayConnection.getAutoCommit()) {
-                        flywayConnection.commit();
-                    }
-                    level = step(current, level, beforeForward, began, context);
-                }
-            } catch (Throwable e) {
-                stopped = e;
-                throw new Halt();
-            }
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "verified-schema stairway";
-        }
-
-        private MigrationScript script(MigrationInfo info) {
-            if (info.getVersion() == null) {
-                String name = info.getScript().substring(info.getScript().lastIndexOf('/') + 1);
-                return set.repeatables().stream().filter(r -> r.fileName().equals(name)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("Flyway applied the repeatable migration " + name
-                                + ", which the stairway did not load from " + set.locations()));
-            }
-            MigrationVersion version = MigrationVersion.of(info.getVersion());
-            return set.forwards().stream().filter(f -> f.version().equals(version)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Flyway migrated V" + version
-                            + ", which the stairway did not load from " + set.locations()));
-        }
-
-        /** Re-raises what stopped the climb inside the callback, unwrapped from Flyway's exception. */
-        void rethrow() throws SQLException {
-            if (stopped != null) {
-                throw Rethrow.as(stopped);
-            }
-        }
-    }
-
-    private Level step(MigrationScript forward, Level previousLevel, Map<String, TableData.Print> beforeForward,
+    Level step(MigrationScript forward, Level previousLevel, Map<String, TableData.Print> beforeForward,
                        long t0, Context flywayContext) throws SQLException {
         String v = forward.version().text();
         Directives directives = Directives.of(forward);
@@ -502,21 +372,6 @@ final class StairwayRun {
             print.discard();
         }
         return diff;
-    }
-
-    /**
-     * Loads a version's fixtures again while the schema is rebuilt: where the climb loaded them, so the
-     * rebuilt state is the version's. A failure was reported when the climb loaded them (or follows
-     * from a finding already reported), so it is not reported twice.
-     */
-    private void loadFixturesAgain(MigrationScript forward) throws SQLException {
-        for (MigrationScript fixture : fixtures.after(forward.version())) {
-            ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
-            if (failed != null) {
-                LOG.debug("fixture {} failed again while the schema was rebuilt: {}", fixture.fileName(),
-                        failed.describe());
-            }
-        }
     }
 
     private void loadFixtures(MigrationScript forward) throws SQLException {
