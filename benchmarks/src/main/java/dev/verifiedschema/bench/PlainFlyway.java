@@ -17,7 +17,7 @@ final class PlainFlyway {
 
     static FluentConfiguration configure(DataSource dataSource, String location) {
         FluentConfiguration configuration = Flyway.configure(PlainFlyway.class.getClassLoader());
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration.dataSource(dataSource)
                 .locations(location.startsWith("classpath:") || location.startsWith("filesystem:") ? location
                         : "filesystem:" + location)

@@ -170,7 +170,6 @@ final class FlywayRunner implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FlywayMigrateException m) {
                 line = Math.max(line, m.getLineNumber());
-                sqlState = m.getSqlState();
             }
             if (t instanceof FlywaySqlScriptException s) {
                 line = Math.max(line, s.getLineNumber());

@@ -40,7 +40,9 @@ final class Flyways {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         FluentConfiguration configuration = Flyway.configure(loader != null ? loader : Flyways.class.getClassLoader());
         settings.applyTo(configuration);
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        // through the plugin register, which every supported Flyway has: FluentConfiguration.getConfigurationExtension
+        // is missing from 11.7 (Spring Boot 3.5's), and the property route needs jackson-databind on 13.x
+        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration
                 .dataSource(dataSource)
                 .locations(locations.stream().map(Flyways::location).toArray(String[]::new))

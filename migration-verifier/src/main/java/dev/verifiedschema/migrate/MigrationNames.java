@@ -1,5 +1,6 @@
 package dev.verifiedschema.migrate;
 
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.resource.ResourceName;
@@ -60,22 +61,22 @@ final class MigrationNames {
     Name read(String fileName) {
         ResourceName name = forward.parse(fileName);
         if (name.isValid()) {
-            String type = String.valueOf(name.getType());
-            switch (type) {
-                case "MIGRATION":
-                    return new Name(Kind.FORWARD, MigrationVersion.of(name.getVersion()), name.getDescription(), null);
-                case "REPEATABLE_MIGRATION":
-                    return new Name(Kind.REPEATABLE, null, name.getDescription(), null);
-                case "CALLBACK":
-                    return new Name(Kind.CALLBACK, null, name.getPrefix(), null);
-                default:
-                    return new Name(Kind.INVALID, null, null, "a Flyway " + type.toLowerCase().replace('_', ' ')
-                            + " script, which the stairway does not run");
+            // by the prefix the parser matched, not ResourceName.getType(): Flyway 11.7 (Spring Boot 3.5's) lacks it
+            if (name.getVersion() != null && prefix.equals(name.getPrefix())) {
+                return new Name(Kind.FORWARD, MigrationVersion.of(name.getVersion()), name.getDescription(), null);
             }
+            if (repeatablePrefix.equals(name.getPrefix())) {
+                return new Name(Kind.REPEATABLE, null, name.getDescription(), null);
+            }
+            if (Event.fromId(name.getPrefix()) != null) {
+                return new Name(Kind.CALLBACK, null, name.getPrefix(), null);
+            }
+            return new Name(Kind.INVALID, null, null, "a Flyway script of prefix " + name.getPrefix()
+                    + ", which the stairway does not run");
         }
         if (fileName.startsWith(undoPrefix)) {
             ResourceName undoName = undo.parse(fileName);
-            if (undoName.isValid() && "MIGRATION".equals(String.valueOf(undoName.getType()))) {
+            if (undoName.isValid() && undoName.getVersion() != null && undoPrefix.equals(undoName.getPrefix())) {
                 return new Name(Kind.UNDO, MigrationVersion.of(undoName.getVersion()), undoName.getDescription(), null);
             }
             if (!undoName.isValid()) {
