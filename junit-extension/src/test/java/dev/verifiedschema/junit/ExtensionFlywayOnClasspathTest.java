@@ -1,11 +1,7 @@
 package dev.verifiedschema.junit;
 
-import org.flywaydb.core.Flyway;
+import dev.verifiedschema.testing.LoadedFlyway;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,21 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExtensionFlywayOnClasspathTest {
     @Test
-    void theSuiteRunsOnTheFlywayItsExecutionNames() throws IOException {
-        String expected = System.getProperty("verifiedschema.test.flywayVersion");
+    void theSuiteRunsOnTheFlywayItsExecutionNames() {
+        String expected = System.getProperty(LoadedFlyway.EXPECTED);
         assertThat(expected).as("the build passes the expected Flyway version").isNotBlank();
-        assertThat(flywayVersion(Flyway.class)).isEqualTo(expected);
-        assertThat(flywayVersion(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class)).isEqualTo(expected);
-    }
-
-    /** The version in the Maven metadata of the jar that holds the class. */
-    static String flywayVersion(Class<?> type) throws IOException {
-        String artifact = type.getName().startsWith("org.flywaydb.database") ? "flyway-database-postgresql" : "flyway-core";
-        try (InputStream in = type.getResourceAsStream("/META-INF/maven/org.flywaydb/" + artifact + "/pom.properties")) {
-            assertThat(in).as("the Maven metadata of " + artifact).isNotNull();
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        }
+        assertThat(LoadedFlyway.version("flyway-core")).isEqualTo(expected);
+        assertThat(LoadedFlyway.version("flyway-database-postgresql")).isEqualTo(expected);
     }
 }
