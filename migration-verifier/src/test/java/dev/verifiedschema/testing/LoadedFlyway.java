@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The Flyway this test JVM really loaded, from the Maven metadata of its jars. The build runs suites once per
  * supported Flyway (surefire executions that swap the jars and name the version in
@@ -15,6 +17,14 @@ public final class LoadedFlyway {
     public static final String EXPECTED = "verifiedschema.test.flywayVersion";
 
     private LoadedFlyway() {
+    }
+
+    /** Fails unless flyway-core and flyway-database-postgresql on the classpath are the version the execution names. */
+    public static void assertIsTheVersionTheExecutionNames() {
+        String expected = System.getProperty(EXPECTED);
+        assertThat(expected).as("the build passes the expected Flyway version").isNotBlank();
+        assertThat(version("flyway-core")).isEqualTo(expected);
+        assertThat(version("flyway-database-postgresql")).isEqualTo(expected);
     }
 
     /** The version of a Flyway artifact ({@code flyway-core}, {@code flyway-database-postgresql}) on the classpath. */
