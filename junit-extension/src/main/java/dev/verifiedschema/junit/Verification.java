@@ -33,7 +33,9 @@ import java.util.HexFormat;
  * same scripts, contract, fixtures and options: the stairway report and a template database at head
  * from which test databases are copied. Closing it drops the template and its copies.
  */
-final class Verification implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: JUnit 5.12 (Spring Boot 3.5) closes only those
+final class Verification implements org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Verification.class);
 
     private final StairwayReport report;

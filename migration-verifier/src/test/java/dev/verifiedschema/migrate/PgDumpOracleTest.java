@@ -186,10 +186,10 @@ class PgDumpOracleTest {
     /** The text of a set's files other than its versioned scripts (repeatables, callbacks, configuration). */
     private static String otherFiles(Path dir) throws IOException {
         StringBuilder text = new StringBuilder();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (!file.getFileName().toString().matches("[VU][^_]+__.*\\.sql")) {
-                    text.append(file.getFileName()).append('\0').append(Files.readString(file)).append('\0');
+                    text.append(dir.relativize(file)).append('\0').append(Files.readString(file)).append('\0');
                 }
             }
         }

@@ -1,0 +1,130 @@
+package dev.verifiedschema.junit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The active database is the running test's: the class's copy, or with isolation per method the method's,
+ * from before the test instance exists until the class (or method) ends.
+ */
+class ActiveDatabaseTest {
+    static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    static final List<String> METHOD_COPIES = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void forget() {
+        SEEN.clear();
+        METHOD_COPIES.clear();
+    }
+
+    @VerifiedSchema(migrations = "classpath:sets/good")
+    static class ClassIsolation {
+        ClassIsolation() throws SQLException {
+            SEEN.put("constructor", active());
+        }
+
+        @Test
+        void record(DataSource injected) throws SQLException {
+            SEEN.put("injected", databaseName(injected));
+            SEEN.put("method", active());
+        }
+    }
+
+    @VerifiedSchema(migrations = "classpath:sets/good", isolation = VerifiedSchema.Isolation.METHOD)
+    static class MethodIsolation {
+        @Test
+        void first(DataSource injected) throws SQLException {
+            record(injected);
+        }
+
+        @Test
+        void second(DataSource injected) throws SQLException {
+            record(injected);
+        }
+
+        private static void record(DataSource injected) throws SQLException {
+            String active = active();
+            assertThat(active).isEqualTo(databaseName(injected));
+            METHOD_COPIES.add(active);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @VerifiedSchema(migrations = "classpath:sets/good", isolation = VerifiedSchema.Isolation.METHOD)
+    static class PerClassLifecycle {
+        PerClassLifecycle() throws SQLException {
+            SEEN.put("constructor", active()); // a copy of its own, made for what runs outside methods
+        }
+
+        @Test
+        void first(DataSource injected) throws SQLException {
+            assertThat(active()).isEqualTo(databaseName(injected)).isNotEqualTo(SEEN.get("constructor"));
+            METHOD_COPIES.add(active());
+        }
+
+        @Test
+        void second(DataSource injected) throws SQLException {
+            assertThat(active()).isEqualTo(databaseName(injected)).isNotEqualTo(SEEN.get("constructor"));
+            METHOD_COPIES.add(active());
+        }
+    }
+
+    @Test
+    void theClassesCopyIsActiveFromTheConstructorOn() {
+        run(ClassIsolation.class);
+
+        assertThat(SEEN.get("constructor")).isEqualTo(SEEN.get("injected")).isEqualTo(SEEN.get("method"));
+    }
+
+    @Test
+    void eachMethodsCopyIsActiveWhileItRuns() {
+        run(MethodIsolation.class);
+
+        assertThat(METHOD_COPIES).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void withOneInstancePerClassTheClassIsReadyBeforeTheInstanceIsMade() {
+        run(PerClassLifecycle.class);
+
+        assertThat(SEEN.get("constructor")).startsWith("vs_");
+        assertThat(METHOD_COPIES).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void nothingIsActiveOnceTheClassHasEnded() {
+        run(ClassIsolation.class);
+
+        assertThat(ActiveDatabase.dataSource()).isEmpty();
+    }
+
+    private static void run(Class<?> testClass) {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")
+                .selectors(DiscoverySelectors.selectClass(testClass)).execute().testEvents()
+                .assertStatistics(stats -> stats.failed(0).succeeded(testClass == ClassIsolation.class ? 1 : 2));
+    }
+
+    private static String active() throws SQLException {
+        return databaseName(ActiveDatabase.dataSource().orElseThrow());
+    }
+
+    private static String databaseName(DataSource db) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return c.getCatalog();
+        }
+    }
+}

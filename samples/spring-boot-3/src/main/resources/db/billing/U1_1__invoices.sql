@@ -1,0 +1,2 @@
+DROP TABLE invoice;
+DROP TYPE invoice_status;

@@ -1,0 +1,35 @@
+package com.example.billing;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A test slice through the team's composed annotation ({@code @VerifiedSchema}, {@code @DataJdbcTest} and
+ * {@code @AutoConfigureTestDatabase(replace = NONE)} in one): only the repositories start, on the verified
+ * database. Each test rolls back, as {@code @DataJdbcTest} does.
+ */
+@RepositorySlice
+class InvoiceSliceTest {
+
+    @Autowired
+    AccountRepository accounts;
+    @Autowired
+    InvoiceRepository invoices;
+
+    @Test
+    void findsTheInvoicesOfAnAccount() {
+        Account account = accounts.save(Account.of("linus@example.com"));
+        invoices.save(Invoice.draft(account.id(), 1_00));
+        invoices.save(Invoice.draft(account.id(), 2_00));
+
+        assertThat(invoices.findByAccountId(account.id())).extracting(Invoice::amountCents)
+                .containsExactlyInAnyOrder(1_00L, 2_00L);
+    }
+
+    @Test
+    void aTestStartsWithoutWhatAnotherRolledBack() {
+        assertThat(accounts.findByEmail("linus@example.com")).isEmpty();
+    }
+}
