@@ -30,8 +30,6 @@ final class FlywayRunner implements AutoCloseable {
     private final MigrationSet set;
     private final String schema;
     private boolean validated;
-    /** The set's scripts as read, without its undo scripts; empty when Flyway reads them itself. */
-    private final java.util.Optional<org.flywaydb.core.api.ResourceProvider> resources;
     /** A repeatable prefix no file has: holds the repeatables back in a migration to a target version. */
     private static final String HIDDEN_REPEATABLES = "verified-schema-holds-back-repeatables-";
 
@@ -39,7 +37,6 @@ final class FlywayRunner implements AutoCloseable {
         this.connections = new ReusedConnections(dataSource);
         this.set = set;
         this.schema = schema;
-        this.resources = SetResources.of(set);
         if (!set.callbacks().isEmpty()) {
             LOG.info("SQL callbacks {} run where Flyway runs them; the stairway does not check what they change",
                     set.callbacks().stream().map(MigrationScript::fileName).toList());
@@ -70,7 +67,6 @@ final class FlywayRunner implements AutoCloseable {
             FluentConfiguration configuration = Flyways.configure(connections, set, schema)
                     .validateOnMigrate(!validated && hasHistory());
             validated = true;
-            resources.ifPresent(configuration::resourceProvider);
             if (target != null) {
                 configuration.target(target.version().text());
                 if (!set.repeatables().isEmpty()) {

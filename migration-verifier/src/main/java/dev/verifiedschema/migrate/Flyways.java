@@ -28,10 +28,13 @@ final class Flyways {
     /**
      * A Flyway configuration for a database, a set (its locations and Flyway settings) and schema.
      * The set's settings are applied first; the toolkit's own (locations, data source, schema,
-     * {@code cleanDisabled}, the transactional lock off) are applied after them and win.
+     * {@code cleanDisabled}, the transactional lock off) are applied after them and win. Flyway gets the
+     * set's scripts as the toolkit read them, without the undo scripts ({@link SetResources}).
      */
     static FluentConfiguration configure(DataSource dataSource, MigrationSet set, String schema) {
-        return configure(dataSource, set.locations(), set.settings(), schema);
+        FluentConfiguration configuration = configure(dataSource, set.locations(), set.settings(), schema);
+        SetResources.of(set).ifPresent(configuration::resourceProvider);
+        return configuration;
     }
 
     /** A Flyway configuration for a database, locations, Flyway settings and schema (see above). */

@@ -47,7 +47,7 @@ class SetResourcesTest {
             try (FlywayRunner runner = new FlywayRunner(database, set, ours)) {
                 assertThat(runner.migrate(null, null)).as("our run of " + name).isNull();
             }
-            Flyways.configure(database, set, flywayOwn).load().migrate();
+            Flyways.configure(database, set.locations(), set.settings(), flywayOwn).load().migrate();
 
             assertThat(history(database, ours)).as(name).isNotEmpty().isEqualTo(history(database, flywayOwn));
         }
