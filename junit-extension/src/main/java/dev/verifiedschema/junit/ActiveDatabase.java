@@ -30,6 +30,8 @@ public final class ActiveDatabase {
      * The data source of the verified database of the running test, or empty when no {@code @VerifiedSchema}
      * test is running (or its verification failed). A database copy that isolation per method makes is
      * created on the first call during the method.
+     *
+     * @throws IllegalStateException when the copy cannot be made (the server is gone) or its test has ended
      */
     public static Optional<DataSource> dataSource() {
         Supplier<DataSource> source = null;

@@ -16,7 +16,7 @@ public interface FrameworkConventions {
     /**
      * The settings the framework's configuration gives for this test class, named as configuration
      * parameters ({@link VerifiedSchema#MIGRATIONS_KEY}, {@code verifiedschema.flyway.placeholders.tenant},
-     * ...); empty when the class is not one of the framework's tests or its configuration says nothing.
+     * ...); empty when the framework's configuration says nothing (or the implementation decides the class is none of its business).
      *
      * @throws IllegalArgumentException when the framework's configuration cannot be read; the message
      *                                  says which file and why, and fails the test class

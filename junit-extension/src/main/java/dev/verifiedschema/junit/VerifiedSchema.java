@@ -81,6 +81,11 @@ public @interface VerifiedSchema {
     /** A {@code flyway.conf} or {@code flyway.toml} ({@code classpath:} or a path) whose Flyway settings apply; default none. */
     String FLYWAY_CONFIG_KEY = PREFIX + "flywayConfig";
     /**
+     * {@code true} (default) or {@code false}: whether settings a framework's configuration holds (the Spring
+     * Boot module's {@code spring.flyway.*}, see {@link FrameworkConventions}) fill in what is not given here.
+     */
+    String CONVENTIONS_KEY = PREFIX + "conventions";
+    /**
      * Prefix of Flyway settings passed through to Flyway: {@code verifiedschema.flyway.mixed=true} is
      * Flyway's {@code flyway.mixed=true}, {@code verifiedschema.flyway.placeholders.tenant=acme} a
      * placeholder. They win over {@link #flywayConfig()}'s file.

@@ -33,10 +33,12 @@ import java.util.TreeSet;
  * store (the server stops when the run ends), each verified migration set in the root store under its content
  * hash, and each test database in the class or method store; the stores close them all.
  *
- * <p>The class's database becomes the {@link ActiveDatabase} before anything else of the class runs (before
- * its instance is made with {@code @TestInstance(PER_CLASS)}), and with isolation per method each method's
- * copy before that method's instance is made; so a framework context that starts while the instance is
- * prepared, and a transaction that another extension's {@code beforeEach} begins, both see the right one.
+ * <p>The class's database becomes the {@link ActiveDatabase} in this extension's {@code beforeAll} (before the
+ * instance is made with {@code @TestInstance(PER_CLASS)}), and each method's database (with isolation per
+ * method, its own copy) on the method's thread before that method's instance is made; so a framework context
+ * that starts while the instance is prepared, and a transaction that another extension's {@code beforeEach}
+ * begins, both see the right one. What another extension does in its own {@code beforeAll}, and with
+ * {@code PER_CLASS} in its {@code beforeEach}, sees it only when {@code @VerifiedSchema} is listed first.
  */
 public final class VerifiedSchemaExtension implements BeforeAllCallback, TestInstancePreConstructCallback,
         BeforeEachCallback, ParameterResolver {
@@ -46,6 +48,7 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
     private static final String PROBLEM = "problem";
     private static final String DATABASE = "database";
     private static final String ACTIVE = "active";
+    private static final String PREPARED = "prepared";
     private static final List<Class<?>> SUPPORTED = List.of(DataSource.class, Connection.class, SchemaSnapshot.class,
             StairwayReport.class);
 
@@ -68,23 +71,33 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
         // a failed verification fails the test here, before a framework context starts without a database
         failIfNotVerified(context);
         if (context.getTestMethod().isPresent()) {
-            activateMethodDatabase(context);
+            activateForMethod(context);
         }
     }
 
-    /** Verifies (once per migration set and JVM) and gives the class its database; runs once per class. */
+    /**
+     * Verifies (once per migration set and JVM) and gives the class its database; runs once per class. A
+     * {@code @Nested} class without an annotation of its own uses the enclosing class's database; one with
+     * its own is prepared as a class of its own.
+     */
     private static void prepare(ExtensionContext context) {
         ExtensionContext.Store classStore = context.getStore(NAMESPACE);
-        if (classStore.get(SETTINGS) != null || classStore.get(PROBLEM) != null) {
+        Class<?> testClass = context.getRequiredTestClass();
+        String prepared = PREPARED + ":" + testClass.getName();
+        if (classStore.get(prepared) != null) {
             return;
         }
+        Optional<VerifiedSchema> own = AnnotationSupport.findAnnotation(testClass, VerifiedSchema.class);
+        if (own.isEmpty() && (classStore.get(SETTINGS) != null || classStore.get(PROBLEM) != null)) {
+            return;
+        }
+        classStore.put(prepared, Boolean.TRUE);
         try {
-            Class<?> testClass = context.getRequiredTestClass();
-            VerifiedSchema annotation = AnnotationSupport.findAnnotation(testClass,
-                    VerifiedSchema.class).orElseThrow(() -> new ExtensionConfigurationException(
+            VerifiedSchema annotation = own.orElseThrow(() -> new ExtensionConfigurationException(
                     testClass.getName() + " uses VerifiedSchemaExtension without @VerifiedSchema; "
                             + "annotate the class with @VerifiedSchema instead of @ExtendWith"));
-            Map<String, String> conventions = conventions(testClass);
+            Map<String, String> conventions = context.getConfigurationParameter(VerifiedSchema.CONVENTIONS_KEY)
+                    .map(v -> v.strip().equalsIgnoreCase("false")).orElse(false) ? Map.of() : conventions(testClass);
             Set<String> names = new TreeSet<>(ParameterNames.flywayCandidates());
             names.addAll(conventions.keySet());
             Settings settings = Settings.resolve(annotation, key -> context.getConfigurationParameter(key)
@@ -101,9 +114,9 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
             if (verification.failure() == null) {
                 if (settings.isolatePerMethod()) {
                     // what runs outside a method (a framework context starting) gets a copy of its own, made on demand
-                    classStore.put(ACTIVE, ActiveDatabase.activate(() -> classStore.getOrComputeIfAbsent(
-                            DATABASE + ":outside-methods", k -> new TestDatabase(server, verification),
-                            TestDatabase.class).dataSource()));
+                    LazyCopy outside = new LazyCopy(server, verification);
+                    classStore.put(DATABASE + ":outside-methods", outside);
+                    classStore.put(ACTIVE, ActiveDatabase.activate(() -> outside.get().dataSource()));
                 } else {
                     TestDatabase database = new TestDatabase(server, verification);
                     classStore.put(DATABASE, database);
@@ -126,22 +139,51 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
             try {
                 conventions.parameters(testClass).forEach(merged::putIfAbsent);
             } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
+                throw new ExtensionConfigurationException(e.getMessage() + "\nFix it, or give the settings in "
+                        + "@VerifiedSchema or verifiedschema.* parameters and set " + VerifiedSchema.CONVENTIONS_KEY
+                        + "=false.", e);
+            } catch (RuntimeException e) {
+                throw new ExtensionConfigurationException(conventions.getClass().getName() + " failed to give the "
+                        + "settings of its framework's configuration for " + testClass.getName() + ": " + e
+                        + "\nSet " + VerifiedSchema.CONVENTIONS_KEY + "=false to do without them.", e);
             }
         }
         return merged;
     }
 
-    /** With isolation per method, the method's copy (made on first use) is active while the method runs. */
-    private static void activateMethodDatabase(ExtensionContext context) {
-        Settings settings = context.getStore(NAMESPACE).get(SETTINGS, Settings.class);
+    /**
+     * While a method runs, its database is active on its thread: the class's, or with isolation per method the
+     * method's copy (made on first use). Done before the method's instance is made, and again in
+     * {@code beforeEach} for {@code @TestInstance(PER_CLASS)}, where no instance is made per method.
+     */
+    private static void activateForMethod(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Settings settings = store.get(SETTINGS, Settings.class);
         Verification verification = verification(context);
-        if (settings == null || !settings.isolatePerMethod() || verification == null
-                || verification.failure() != null || context.getStore(NAMESPACE).get(ACTIVE + ":method") != null) {
+        if (settings == null || verification == null || verification.failure() != null
+                || store.get(ACTIVE + ":method") != null) {
             return;
         }
-        context.getStore(NAMESPACE).put(ACTIVE + ":method",
-                ActiveDatabase.activate(() -> database(context).dataSource()));
+        java.util.function.Supplier<DataSource> source;
+        if (settings.isolatePerMethod()) {
+            LazyCopy copy = methodCopy(context);
+            source = () -> copy.get().dataSource();
+        } else {
+            TestDatabase database = store.get(DATABASE, TestDatabase.class);
+            if (database == null) {
+                return;
+            }
+            source = database::dataSource;
+        }
+        store.put(ACTIVE + ":method", ActiveDatabase.activate(source));
+    }
+
+    private static LazyCopy methodCopy(ExtensionContext context) {
+        Settings settings = context.getStore(NAMESPACE).get(SETTINGS, Settings.class);
+        Verification verification = verification(context);
+        PostgresServer server = context.getRoot().getStore(NAMESPACE).get(settings.server(), ServerLease.class).server();
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(DATABASE + ":method",
+                k -> new LazyCopy(server, verification), LazyCopy.class);
     }
 
     /** A failed verification or configuration fails every test of the class with the same message. */
@@ -149,7 +191,7 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
     public void beforeEach(ExtensionContext context) {
         failIfNotVerified(context);
         if (context.getTestMethod().isPresent()) {
-            activateMethodDatabase(context); // @TestInstance(PER_CLASS): no instance is made per method
+            activateForMethod(context); // @TestInstance(PER_CLASS): no instance is made per method
         }
     }
 
@@ -240,16 +282,13 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
     private static TestDatabase database(ExtensionContext context) {
         Settings settings = context.getStore(NAMESPACE).get(SETTINGS, Settings.class);
         if (settings.isolatePerMethod() && context.getTestMethod().isPresent()) {
-            Verification verification = verification(context);
-            PostgresServer server = context.getRoot().getStore(NAMESPACE).get(settings.server(),
-                    ServerLease.class).server();
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent(DATABASE + ":method",
-                    k -> new TestDatabase(server, verification), TestDatabase.class);
+            return methodCopy(context).get();
         }
         TestDatabase database = context.getStore(NAMESPACE).get(DATABASE, TestDatabase.class);
         if (database == null) {
             throw new ParameterResolutionException("With isolation 'method', databases are only given to test "
-                    + "methods, not to constructors or @BeforeAll methods");
+                    + "methods (and, with the default lifecycle, to the constructor), not to @BeforeAll methods or a "
+                    + "constructor under @TestInstance(PER_CLASS)");
         }
         return database;
     }

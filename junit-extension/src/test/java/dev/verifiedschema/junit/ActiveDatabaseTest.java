@@ -1,6 +1,8 @@
 package dev.verifiedschema.junit;
 
+import dev.verifiedschema.snapshot.SchemaSnapshot;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -82,6 +84,90 @@ class ActiveDatabaseTest {
         }
     }
 
+    @VerifiedSchema(migrations = "classpath:sets/good")
+    static class Enclosing {
+        @Test
+        void record(DataSource injected) throws SQLException {
+            SEEN.put("enclosing", databaseName(injected));
+        }
+
+        @Nested
+        class InheritsTheDatabase {
+            @Test
+            void record(DataSource injected) throws SQLException {
+                SEEN.put("inherits", databaseName(injected));
+            }
+        }
+
+        @Nested
+        @VerifiedSchema(migrations = "classpath:sets/flyway-naming", fullDowngrade = VerifiedSchema.Toggle.OFF)
+        class HasItsOwn {
+            @Test
+            void record(DataSource injected, SchemaSnapshot head) throws SQLException {
+                SEEN.put("own", databaseName(injected));
+                SEEN.put("own tables", String.valueOf(head.tables().keySet()));
+            }
+        }
+    }
+
+    @VerifiedSchema(migrations = "classpath:sets/typo-in-forward")
+    static class NotVerified {
+        NotVerified() {
+            SEEN.put("constructed", "yes");
+        }
+
+        @Test
+        void never() {
+            SEEN.put("ran", "yes");
+        }
+    }
+
+    @Test
+    void aNestedClassUsesTheEnclosingDatabaseUnlessItHasAnAnnotationOfItsOwn() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")
+                .selectors(DiscoverySelectors.selectClass(Enclosing.class)).execute().testEvents()
+                .assertStatistics(stats -> stats.failed(0).succeeded(3));
+
+        assertThat(SEEN.get("inherits")).isEqualTo(SEEN.get("enclosing"));
+        assertThat(SEEN.get("own")).isNotEqualTo(SEEN.get("enclosing"));
+        assertThat(SEEN.get("own tables")).contains("tenants");
+    }
+
+    @Test
+    void aFailedVerificationFailsTheTestBeforeItsInstanceIsMade() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")
+                .selectors(DiscoverySelectors.selectClass(NotVerified.class)).execute().testEvents()
+                .assertStatistics(stats -> stats.failed(1));
+
+        assertThat(SEEN).doesNotContainKeys("constructed", "ran");
+    }
+
+    @VerifiedSchema(migrations = "classpath:sets/good")
+    static class OtherThreads {
+        @Test
+        void record(DataSource injected) throws Exception {
+            SEEN.put("injected", databaseName(injected));
+            Thread pool = new Thread(() -> {
+                try {
+                    SEEN.put("other thread", active());
+                } catch (SQLException e) {
+                    SEEN.put("other thread", e.toString());
+                }
+            });
+            pool.start();
+            pool.join();
+        }
+    }
+
+    @Test
+    void aThreadThatRunsNoTestGetsTheDatabaseOfTheTestActiveLast() {
+        run(OtherThreads.class);
+
+        assertThat(SEEN.get("other thread")).isEqualTo(SEEN.get("injected"));
+    }
+
     @Test
     void theClassesCopyIsActiveFromTheConstructorOn() {
         run(ClassIsolation.class);
@@ -115,7 +201,8 @@ class ActiveDatabaseTest {
         EngineTestKit.engine("junit-jupiter")
                 .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")
                 .selectors(DiscoverySelectors.selectClass(testClass)).execute().testEvents()
-                .assertStatistics(stats -> stats.failed(0).succeeded(testClass == ClassIsolation.class ? 1 : 2));
+                .assertStatistics(stats -> stats.failed(0).succeeded(
+                        testClass == ClassIsolation.class || testClass == OtherThreads.class ? 1 : 2));
     }
 
     private static String active() throws SQLException {

@@ -87,6 +87,26 @@ class FrameworkConventionsTest {
                 message(m -> m.contains("application.yml line 3: mapping values are not allowed here")))));
     }
 
+    @Test
+    void aConventionThatBreaksIsNamedWithTheWayToDoWithoutIt() {
+        OfferedConventions.OFFERS.put(NamesItsMigrations.class, Map.of(OfferedConventions.BROKEN, "bug in the reader"));
+
+        Events classes = EngineTestKit.engine("junit-jupiter")
+                .selectors(DiscoverySelectors.selectClass(NamesItsMigrations.class)).execute().containerEvents();
+
+        classes.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                m.contains(OfferedConventions.class.getName() + " failed to give the settings")
+                        && m.contains("bug in the reader") && m.contains(VerifiedSchema.CONVENTIONS_KEY + "=false")))));
+    }
+
+    @Test
+    void conventionsCanBeSwitchedOff() {
+        OfferedConventions.OFFERS.put(NamesItsMigrations.class, Map.of(OfferedConventions.BROKEN, "never asked"));
+
+        run(Map.of(VerifiedSchema.CONVENTIONS_KEY, "false"), NamesItsMigrations.class)
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
     private static Events run(Map<String, String> parameters, Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
                 .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")

@@ -7,12 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OfferedConventions implements FrameworkConventions {
     static final Map<Class<?>, Map<String, String>> OFFERS = new ConcurrentHashMap<>();
     static final String UNREADABLE = "unreadable";
+    static final String BROKEN = "broken";
 
     @Override
     public Map<String, String> parameters(Class<?> testClass) {
         Map<String, String> offer = OFFERS.getOrDefault(testClass, Map.of());
         if (offer.containsKey(UNREADABLE)) {
             throw new IllegalArgumentException(offer.get(UNREADABLE));
+        }
+        if (offer.containsKey(BROKEN)) {
+            throw new IllegalStateException(offer.get(BROKEN));
         }
         return offer;
     }

@@ -48,8 +48,11 @@ record FlywayBlame(String version, String fileName, String message) {
         String what = set.callbacks().contains(shown) ? "the callback " + shown.fileName()
                 : shown.repeatable() ? "repeatable migration " + shown.fileName() : "V" + shown.version();
         return new FlywayBlame(shown.repeatable() ? null : shown.version().text(), shown.fileName(),
-                what + " failed: " + failure.describe() + "\nFix the script; the database is at V" + at + ".");
+                what + " failed: " + failure.describe() + "\n" + (failure.message().startsWith(NO_VALUE)
+                ? "Give the placeholder a value" : "Fix the script") + "; the database is at V" + at + ".");
     }
+
+    private static final String NO_VALUE = "no value for the placeholder ";
 
     private static int next(java.util.List<MigrationScript> order, MigrationScript blamed) {
         return blamed == null ? order.size() : order.indexOf(blamed);
@@ -74,8 +77,7 @@ record FlywayBlame(String version, String fileName, String message) {
                 int[] at = Placeholders.lineAndColumn(script.sql(), offset);
                 String key = placeholder.replaceAll("^\\W+|\\W+$", "");
                 return new ScriptFailure(script.path(), at[0], at[1], null, null, "no value for the placeholder "
-                        + placeholder + "; give it with --placeholder " + key + "=VALUE, flyway.placeholders." + key
-                        + " in the Flyway configuration, or verifiedschema.flyway.placeholders." + key);
+                        + placeholder + "; " + Placeholders.howToGive(key));
             }
         }
         return failure;

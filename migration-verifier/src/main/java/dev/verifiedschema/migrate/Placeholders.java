@@ -140,6 +140,13 @@ final class Placeholders {
     }
 
     /** The 1-based line and column of an offset in a text. */
+    /** What to do about a placeholder without a value, in each of the places a team gives Flyway settings. */
+    static String howToGive(String key) {
+        return "give it a value: flyway.placeholders." + key + " in the Flyway configuration, spring.flyway.placeholders."
+                + key + " in a Spring Boot application's, verifiedschema.flyway.placeholders." + key
+                + " for @VerifiedSchema, or --placeholder " + key + "=VALUE on the command line";
+    }
+
     static int[] lineAndColumn(String text, int offset) {
         int line = 1;
         int lineStart = 0;

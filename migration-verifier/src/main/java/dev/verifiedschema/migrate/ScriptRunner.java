@@ -30,9 +30,7 @@ final class ScriptRunner {
             placeholders.check(script.sql());
         } catch (Placeholders.Missing missing) {
             return new ScriptFailure(script.path(), missing.line, missing.column, null, null,
-                    "no value for the placeholder ${" + missing.key + "}; give it with --placeholder " + missing.key
-                            + "=VALUE, flyway.placeholders." + missing.key + " in the Flyway configuration, or "
-                            + "verifiedschema.flyway.placeholders." + missing.key);
+                    "no value for the placeholder ${" + missing.key + "}; " + Placeholders.howToGive(missing.key));
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

@@ -40,7 +40,8 @@ final class SetResources implements ResourceProvider {
     /** The provider for a set, or empty when Flyway should read the scripts itself (another encoding). */
     static Optional<ResourceProvider> of(MigrationSet set) {
         String encoding = set.settings().properties().get("flyway.encoding");
-        if (encoding != null && !encoding.strip().equalsIgnoreCase("UTF-8") && !encoding.strip().equalsIgnoreCase("UTF8")) {
+        if (encoding != null && !encoding.strip().equalsIgnoreCase("UTF-8") && !encoding.strip().equalsIgnoreCase("UTF8")
+                || "true".equalsIgnoreCase(set.settings().properties().getOrDefault("flyway.detectEncoding", "").strip())) {
             return Optional.empty();
         }
         return Optional.of(new SetResources(set));
@@ -48,8 +49,9 @@ final class SetResources implements ResourceProvider {
 
     @Override
     public LoadableResource getResource(String name) {
+        String wanted = name.replace('\\', '/');
         for (Script script : scripts) {
-            if (script.getRelativePath().equals(name)) {
+            if (script.getRelativePath().equalsIgnoreCase(wanted)) {
                 return script;
             }
         }
@@ -59,14 +61,14 @@ final class SetResources implements ResourceProvider {
             if (where.startsWith("classpath:")) {
                 String dir = where.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
                 URL url = (loader != null ? loader : SetResources.class.getClassLoader())
-                        .getResource(dir.isEmpty() ? name : dir + "/" + name);
+                        .getResource(dir.isEmpty() ? wanted : dir + "/" + wanted);
                 if (url != null) {
-                    return new OnDemand(name, where + "/" + name, url, null);
+                    return new OnDemand(wanted, where + "/" + wanted, url, null);
                 }
             } else {
-                Path file = Path.of(where.substring("filesystem:".length())).resolve(name);
+                Path file = Path.of(where.substring("filesystem:".length())).resolve(wanted);
                 if (Files.isRegularFile(file)) {
-                    return new OnDemand(name, file.toString(), null, file);
+                    return new OnDemand(wanted, file.toString(), null, file);
                 }
             }
         }
@@ -78,17 +80,18 @@ final class SetResources implements ResourceProvider {
         List<LoadableResource> found = new ArrayList<>();
         for (Script script : scripts) {
             String fileName = script.getFilename();
-            if (fileName.startsWith(prefix) && endsWithAny(fileName, suffixes)) {
+            if (fileName.startsWith(prefix) && endsWithAny(fileName, prefix, suffixes)) {
                 found.add(script);
             }
         }
         return found;
     }
 
-    private static boolean endsWithAny(String fileName, String[] suffixes) {
+    /** Whether the name ends with a suffix and has something between it and the prefix, as Flyway's scanner asks. */
+    private static boolean endsWithAny(String fileName, String prefix, String[] suffixes) {
         String upper = fileName.toUpperCase(Locale.ROOT);
         for (String suffix : suffixes) {
-            if (upper.endsWith(suffix.toUpperCase(Locale.ROOT))) {
+            if (upper.endsWith(suffix.toUpperCase(Locale.ROOT)) && fileName.length() > prefix.length() + suffix.length()) {
                 return true;
             }
         }
@@ -102,10 +105,12 @@ final class SetResources implements ResourceProvider {
                     ? "classpath:" + location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "")
                     : Path.of(location.replaceFirst("^filesystem:", "")).toString();
             if (path.startsWith(shown + "/")) {
-                return path.substring(shown.length() + 1);
+                // Flyway records '/' whatever the platform's separator (ScriptSource's paths below a directory have it)
+                return path.substring(shown.length() + 1).replace('\\', '/');
             }
         }
-        return path.substring(path.lastIndexOf('/') + 1);
+        String normal = path.replace('\\', '/');
+        return normal.substring(normal.lastIndexOf('/') + 1);
     }
 
     /** A script of the set: its text is the one the toolkit read. */

@@ -349,7 +349,7 @@ final class StairwayRun {
         if (undoPolicy == UndoPolicy.REQUIRED) {
             blockDowngrade("V" + forward.version() + " has no undo script");
             record(new Finding("undo", forward.version().text(), forward.fileName(), Finding.MISSING_UNDO,
-                    forward.fileName(), forward.path() + " has no undo script U" + forward.version() + "__*.sql; write "
+                    forward.fileName(), forward.path() + " has no undo script " + UndoScripts.pattern(forward) + "; write "
                     + "one, or mark the version irreversible with the leading comment -- verified-schema: irreversible, "
                     + "or set the undo policy to optional", null));
             return StepResult.FAILED;

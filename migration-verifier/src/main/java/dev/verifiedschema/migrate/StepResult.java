@@ -24,7 +24,7 @@ public record StepResult(String version, String script, long forwardMs, long und
 
     /** {@code V3 match records: forward 41 ms, undo 12 ms, redo 38 ms}. */
     public String describe() {
-        String name = "V" + version + " " + script.replaceFirst("^V[^_]+__", "").replaceFirst("\\.sql$", "").replace('_', ' ');
+        String name = "V" + version + " " + script.replaceFirst("^.*?__", "").replaceFirst("\\.sql$", "").replace('_', ' ');
         String times = ": forward " + forwardMs + " ms" + (undoMs < 0 ? "" : ", undo " + undoMs + " ms")
                 + (redoMs < 0 ? "" : ", redo " + redoMs + " ms");
         return name + times + switch (outcome) {

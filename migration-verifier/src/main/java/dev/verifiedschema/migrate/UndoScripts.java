@@ -29,4 +29,10 @@ final class UndoScripts {
                 + "replace(version, '_', '.'), '(^|\\.)0+(\\d)', '\\1\\2', 'g'), '(\\.0)+$', '') = "
                 + literal(undo.version().canonical()));
     }
+
+    /** The undo script's name as the forward script spells its version: {@code U1_2__*.sql} for {@code V1_2__x.sql}. */
+    static String pattern(MigrationScript forward) {
+        return forward.fileName().matches("V.+?__.*") ? forward.fileName().replaceFirst("^V(.+?)__.*$", "U$1__*.sql")
+                : "U" + forward.version() + "__*.sql";
+    }
 }

@@ -218,7 +218,16 @@ class FlywayCompatibilityTest {
         assertThat(failure.script()).isEqualTo("V5__retention.sql");
         assertThat(failure.message()).startsWith("V5 failed: classpath:sets/missing-placeholder/V5__retention.sql "
                         + "line 3, column 53: no value for the placeholder ${retention_days}")
-                .contains("--placeholder retention_days=VALUE", "the database is at V4.");
+                .contains("spring.flyway.placeholders.retention_days", "--placeholder retention_days=VALUE")
+                .endsWith("Give the placeholder a value; the database is at V4.");
+    }
+
+    @Test
+    void aMissingUndoScriptIsAskedForAsTheForwardScriptSpellsItsVersion() {
+        List<MigrationScript> forwards = set("flyway-naming", FlywaySettings.none()).forwards();
+
+        assertThat(forwards).extracting(UndoScripts::pattern).contains("U1__*.sql", "U1.1__*.sql", "U1_2__*.sql",
+                "U002__*.sql", "U2_0_1__*.sql");
     }
 
     @Test
@@ -236,9 +245,10 @@ class FlywayCompatibilityTest {
         ScriptFailure failure = run(bare);
 
         assertThat(failure.describe()).isEqualTo("classpath:sets/flyway-settings/U1__accounts.sql line 1, column 12: "
-                + "no value for the placeholder ${table_prefix}; give it with --placeholder table_prefix=VALUE, "
-                + "flyway.placeholders.table_prefix in the Flyway configuration, or "
-                + "verifiedschema.flyway.placeholders.table_prefix");
+                + "no value for the placeholder ${table_prefix}; give it a value: flyway.placeholders.table_prefix in "
+                + "the Flyway configuration, spring.flyway.placeholders.table_prefix in a Spring Boot application's, "
+                + "verifiedschema.flyway.placeholders.table_prefix for @VerifiedSchema, or --placeholder "
+                + "table_prefix=VALUE on the command line");
     }
 
     @Test

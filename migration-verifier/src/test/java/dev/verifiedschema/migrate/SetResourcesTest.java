@@ -34,14 +34,16 @@ class SetResourcesTest {
                 .map(LoadableResource::getFilename).toList();
 
         assertThat(seen).isNotEmpty().noneMatch(name -> name.startsWith("U"))
-                .containsAll(set.forwards().stream().map(MigrationScript::fileName).toList())
-                .containsAll(set.repeatables().stream().map(MigrationScript::fileName).toList());
+                .containsExactlyInAnyOrderElementsOf(set.forwards().stream().map(MigrationScript::fileName).toList());
     }
 
     @Test
     void theHistoryRecordsTheScriptsAndChecksumsFlywaysOwnScanRecords(DataSource database) throws SQLException {
-        for (String name : List.of("flyway-naming", "script-config")) {
-            MigrationSet set = set(name);
+        String onDisk = "filesystem:" + FlywayCompatibilityTest.resource("sets/script-config");
+        for (String location : List.of("classpath:sets/flyway-naming", "classpath:sets/script-config",
+                "classpath:sets/repeatable-view", "classpath:sets/callbacks", onDisk)) {
+            MigrationSet set = MigrationSet.load(List.of(location));
+            String name = location.equals(onDisk) ? "on_disk" : location.substring("classpath:sets/".length());
             String ours = "ours_" + name.replace('-', '_');
             String flywayOwn = "flyway_" + name.replace('-', '_');
             try (FlywayRunner runner = new FlywayRunner(database, set, ours)) {
@@ -76,6 +78,42 @@ class SetResourcesTest {
 
         assertThat(report.passed()).as(report.describe()).isTrue();
         assertThat(report.steps()).hasSize(2);
+    }
+
+    @Test
+    void flywaySeesRepeatablesAndCallbacksToo() {
+        List<String> seen = new ArrayList<>();
+        for (String name : List.of("repeatable-view", "callbacks")) {
+            SetResources.of(set(name)).orElseThrow().getResources("", new String[]{".sql"})
+                    .forEach(resource -> seen.add(resource.getFilename()));
+        }
+
+        assertThat(seen).contains("R__order_totals.sql", "beforeMigrate.sql", "afterMigrate__log.sql")
+                .noneMatch(name -> name.startsWith("U"));
+    }
+
+    @Test
+    void pathsBelowTheLocationUseSlashesAsFlywayRecordsThemOnEveryPlatform() {
+        assertThat(SetResources.relativePath(List.of("filesystem:C:\\sets\\billing"),
+                "C:\\sets\\billing/nested\\V2__index.sql")).isEqualTo("nested/V2__index.sql");
+        assertThat(SetResources.relativePath(List.of("classpath:db/migration/"),
+                "classpath:db/migration/V1__a.sql")).isEqualTo("V1__a.sql");
+    }
+
+    @Test
+    void aConfFileIsFoundOnDiskToo() {
+        String onDisk = "filesystem:" + FlywayCompatibilityTest.resource("sets/script-config");
+
+        assertThat(SetResources.of(MigrationSet.load(List.of(onDisk))).orElseThrow()
+                .getResource("nested/V2__email_index.sql.conf")).isNotNull();
+        assertThat(SetResources.of(MigrationSet.load(List.of(onDisk))).orElseThrow()
+                .getResource("nested\\V2__email_index.sql.conf")).isNotNull();
+    }
+
+    @Test
+    void detectedEncodingsAreLeftToFlyway() {
+        assertThat(SetResources.of(MigrationSet.load(List.of("classpath:sets/good"),
+                FlywaySettings.of(Map.of("flyway.detectEncoding", "true"))))).isEmpty();
     }
 
     @Test

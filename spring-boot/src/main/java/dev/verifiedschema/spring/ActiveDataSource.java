@@ -20,8 +20,11 @@ final class ActiveDataSource implements DataSource {
 
     private static DataSource target() throws SQLException {
         return ActiveDatabase.dataSource().orElseThrow(() -> new SQLException("No @VerifiedSchema database is "
-                + "active: the application asked for a connection outside a @VerifiedSchema test (or after its "
-                + "verification failed; that failure is the test's). Ask for connections while a test runs."));
+                + "active: the application asked for a connection on thread " + Thread.currentThread().getName()
+                + " while no @VerifiedSchema test ran (or after its verification failed; that failure is the test's). "
+                + "If Spring asked before the test class started (@Sql with BEFORE_TEST_CLASS, a listener in Spring's "
+                + "beforeAll), put @VerifiedSchema before @SpringBootTest (or the slice annotation) on the class; "
+                + "otherwise ask for connections while a test runs."));
     }
 
     @Override

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * {@code spring.flyway.locations} (with {@code {vendor}} read as {@code postgresql}) as the migrations,
  * {@code spring.flyway.placeholders.*} and the other Flyway settings Spring Boot passes on (such as
  * {@code sql-migration-prefix}, {@code placeholder-prefix}, {@code mixed}) under Flyway's own names.
- * Found by {@link java.util.ServiceLoader}; public only for it.
+ * Found by {@link java.util.ServiceLoader}; public only for it. {@code verifiedschema.conventions=false} turns
+ * it off.
  */
 public final class SpringBootConventions implements FrameworkConventions {
     private static final String SPRING_FLYWAY = "spring.flyway.";
@@ -42,15 +43,21 @@ public final class SpringBootConventions implements FrameworkConventions {
     private static final Set<String> NOT_PASSED = Set.of("flyway.url", "flyway.user", "flyway.password",
             "flyway.driver", "flyway.locations", "flyway.cleanDisabled", "flyway.jdbcProperties");
 
+    /**
+     * What the application's configuration says for this class: a Spring test's as its context will read it, and
+     * for any other {@code @VerifiedSchema} class of the project the plain application configuration, so every
+     * class verifies the migrations the application runs.
+     */
     @Override
     public Map<String, String> parameters(Class<?> testClass) {
         Binder binder;
+        List<String> profiles = new ArrayList<>();
         try {
-            binder = Binder.get(environment(testClass));
+            binder = Binder.get(environment(testClass, profiles));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("The Spring Boot configuration of " + testClass.getName()
                     + " could not be read (@VerifiedSchema reads spring.flyway.* from it)"
-                    + ConfigFiles.unparsable(testClass.getClassLoader()).map(file -> " in " + file).orElse("")
+                    + ConfigFiles.unparsable(testClass.getClassLoader(), profiles, e).map(file -> " in " + file).orElse("")
                     + ": " + e.getMessage(), e);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -60,8 +67,11 @@ public final class SpringBootConventions implements FrameworkConventions {
         binder.bind(SPRING_FLYWAY + "placeholders", Bindable.mapOf(String.class, String.class)).ifBound(map ->
                 new TreeMap<>(map).forEach((key, value) ->
                         parameters.put(VerifiedSchema.FLYWAY_PREFIX + "placeholders." + key, value)));
+        // Spring Boot's list of statements run on each connection, joined as Spring Boot joins them for Flyway
+        binder.bind(SPRING_FLYWAY + "init-sqls", Bindable.listOf(String.class)).ifBound(sqls ->
+                parameters.put(VerifiedSchema.PREFIX + "flyway.initSql", String.join("\n", sqls)));
         for (String flywayName : FlywaySettings.knownNames()) {
-            if (NOT_PASSED.contains(flywayName)) {
+            if (NOT_PASSED.contains(flywayName) || flywayName.equals("flyway.initSql")) {
                 continue;
             }
             binder.bind(SPRING_FLYWAY + kebab(flywayName.substring("flyway.".length())), String[].class)
@@ -71,7 +81,7 @@ public final class SpringBootConventions implements FrameworkConventions {
     }
 
     /** The environment the test's context will have, as far as configuration files and test annotations go. */
-    private static ConfigurableEnvironment environment(Class<?> testClass) {
+    private static ConfigurableEnvironment environment(Class<?> testClass, List<String> profilesSeen) {
         StandardEnvironment environment = new StandardEnvironment();
         MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
         List<String> inlined = new ArrayList<>();
@@ -96,6 +106,7 @@ public final class SpringBootConventions implements FrameworkConventions {
             environment.getPropertySources().addFirst(new MapPropertySource("activeTestProfiles",
                     Map.of("spring.profiles.active", String.join(",", active.stream().distinct().toList()))));
         }
+        profilesSeen.addAll(List.of(environment.getProperty("spring.profiles.active", "").split(",")));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(testClass.getClassLoader());
         try {

@@ -17,21 +17,33 @@ class SpringBootConventionsTest {
 
     private final SpringBootConventions conventions = new SpringBootConventions();
 
+    @SpringBootTest
     static class PlainTest {
     }
 
+    static class NotASpringTest {
+    }
+
+    @SpringBootTest
     @ActiveProfiles("eu")
     static class EuropeanTest {
+    }
+
+    @SpringBootTest
+    @TestPropertySource(locations = "classpath:extra-flyway.properties")
+    static class TestPropertySourceFileTest {
     }
 
     @SpringBootTest(properties = "spring.flyway.placeholders.default_currency=JPY")
     static class PropertiesOfTheTestAnnotation {
     }
 
+    @SpringBootTest
     @TestPropertySource(properties = "spring.flyway.locations=classpath:db/elsewhere")
     static class TestPropertySourceTest {
     }
 
+    @SpringBootTest
     @ActiveProfiles("broken")
     static class BrokenProfileTest {
     }
@@ -48,10 +60,28 @@ class SpringBootConventionsTest {
     }
 
     @Test
+    void aClassThatIsNotASpringTestGetsTheApplicationsConfigurationToo() {
+        assertThat(conventions.parameters(NotASpringTest.class)).containsEntry(CURRENCY, "USD")
+                .containsEntry(VerifiedSchema.MIGRATIONS_KEY, "classpath:db/postgresql/billing,filesystem:extra/migrations");
+    }
+
+    @Test
+    void initSqlsAreJoinedAsSpringBootJoinsThemForFlyway() {
+        assertThat(conventions.parameters(PlainTest.class)).containsEntry(VerifiedSchema.FLYWAY_PREFIX + "initSql",
+                "SET lock_timeout = '5s'\nSET statement_timeout = '60s'");
+    }
+
+    @Test
+    void aTestPropertySourceFileIsRead() {
+        assertThat(conventions.parameters(TestPropertySourceFileTest.class)).containsEntry(CURRENCY, "GBP");
+    }
+
+    @Test
     void whereTheDatabaseIsStaysSpringBootsOwn() {
         assertThat(conventions.parameters(PlainTest.class)).doesNotContainKeys(
-                VerifiedSchema.FLYWAY_PREFIX + "url", VerifiedSchema.FLYWAY_PREFIX + "password")
-                .allSatisfy((key, value) -> assertThat(value).doesNotContain("prod-db", "not-for-the-tests"));
+                VerifiedSchema.FLYWAY_PREFIX + "url", VerifiedSchema.FLYWAY_PREFIX + "user",
+                VerifiedSchema.FLYWAY_PREFIX + "password", VerifiedSchema.FLYWAY_PREFIX + "driver")
+                .allSatisfy((key, value) -> assertThat(value).doesNotContain("prod-db", "not-for-the-tests", "flyway_admin"));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package com.example.billing;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database. Each test rolls back, as {@code @DataJdbcTest} does.
  */
 @RepositorySlice
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvoiceSliceTest {
 
     @Autowired
@@ -19,6 +23,7 @@ class InvoiceSliceTest {
     InvoiceRepository invoices;
 
     @Test
+    @Order(1)
     void findsTheInvoicesOfAnAccount() {
         Account account = accounts.save(Account.of("linus@example.com"));
         invoices.save(Invoice.draft(account.id(), 1_00));
@@ -29,6 +34,7 @@ class InvoiceSliceTest {
     }
 
     @Test
+    @Order(2)
     void aTestStartsWithoutWhatAnotherRolledBack() {
         assertThat(accounts.findByEmail("linus@example.com")).isEmpty();
     }
