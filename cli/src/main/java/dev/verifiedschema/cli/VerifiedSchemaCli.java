@@ -33,11 +33,30 @@ public final class VerifiedSchemaCli implements Runnable {
     /** Entry point of the runnable jar. */
     public static void main(String[] args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        quietLogs(debug);
         int code = run(args, System.getenv(), stdinIsTerminal(),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
+    }
+
+    /**
+     * Logging of the command line, on stderr (stdout carries the report): the toolkit's own progress (the
+     * provider, the server start, each version verified with how far the climb is) at INFO, everything else
+     * (Flyway, the embedded server's own output) only from WARN; with {@code --debug}, everything. A level set
+     * with {@code -Dorg.slf4j.simpleLogger...} on the command line wins.
+     */
+    static void quietLogs(boolean debug) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.verifiedschema", debug ? "debug" : "info");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /** Whether standard input is a terminal (where a person can answer a question), whatever stdout is. */

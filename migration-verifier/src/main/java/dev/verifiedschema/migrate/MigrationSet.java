@@ -125,6 +125,12 @@ public final class MigrationSet {
         return forwards;
     }
 
+    /** The version before a forward script's, for messages: {@code 0 (empty)} before the first. */
+    String versionBefore(MigrationScript forward) {
+        int index = forwards.indexOf(forward);
+        return index == 0 ? "0 (empty)" : forwards.get(index - 1).version().text();
+    }
+
     /** The undo script of a version, if there is one. */
     public Optional<MigrationScript> undo(MigrationVersion version) {
         return Optional.ofNullable(undos.get(version));

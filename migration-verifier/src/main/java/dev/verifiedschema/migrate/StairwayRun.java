@@ -63,6 +63,7 @@ final class StairwayRun {
     private final DataSource database;
     private final FlywayRunner flyway;
     private final List<StepResult> steps = new ArrayList<>();
+    private final long created = System.nanoTime();
     private List<Violation> violations = List.of();
     private String downgrade;
 
@@ -260,7 +261,7 @@ final class StairwayRun {
         if (residue) {
             blockDowngrade("the undo of V" + v + " did not restore the schema");
             record(new Finding("undo", v, undo.fileName(), Finding.UNDO_SCHEMA, StairwayText.objects(undoDiff), "undo of V" + v
-                    + " did not restore the schema of V" + previousVersion(forward) + ":\n"
+                    + " did not restore the schema of V" + set.versionBefore(forward) + ":\n"
                     + StairwayText.undoDiff(undoDiff) + "\nFix " + undo.fileName() + " so that it reverses everything "
                     + forward.fileName() + " does.", null));
         } else {
@@ -317,7 +318,7 @@ final class StairwayRun {
         }
         long redoMs = ms(t2);
         StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true, outcome(before));
-        LOG.info("verified {}", result.describe());
+        LOG.info("verified {}", result.progress(set.forwards().indexOf(forward) + 1, set.forwards().size(), ms(created)));
         steps.add(result);
         carried = fixtures.after(forward.version()).isEmpty() ? afterRedo : null;
         loadFixtures(forward);
@@ -429,7 +430,7 @@ final class StairwayRun {
         Finding f = baseline == null ? finding : baseline.apply(finding);
         findings.add(f);
         if (f.fails()) {
-            LOG.warn("{}: {}", f.where(), f.message().lines().findFirst().orElse(""));
+            LOG.debug("{}: {}", f.where(), f.message().lines().findFirst().orElse("")); // the report has it
             if (failFast) {
                 halted = true;
                 throw new Halt();
@@ -491,11 +492,6 @@ final class StairwayRun {
         }
         LOG.info("{}", report.describe().lines().findFirst().orElse(""));
         return report;
-    }
-
-    private String previousVersion(MigrationScript forward) {
-        int index = set.forwards().indexOf(forward);
-        return index == 0 ? "0 (empty)" : set.forwards().get(index - 1).version().text();
     }
 
     private static long ms(long startNanos) {

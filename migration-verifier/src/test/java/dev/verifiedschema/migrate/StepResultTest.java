@@ -16,4 +16,10 @@ class StepResultTest {
         assertThat(new StepResult("3", "V3__match_records.sql", 41, 12, 38, true, StepResult.HELD).describe())
                 .isEqualTo("V3 match records: forward 41 ms, undo 12 ms, redo 38 ms");
     }
+
+    @Test
+    void progressSaysHowFarTheClimbIs() {
+        assertThat(new StepResult("3", "V3__status.sql", 41, 12, 38, true, StepResult.HELD).progress(3, 6, 1234))
+                .isEqualTo("V3 status: forward 41 ms, undo 12 ms, redo 38 ms (3 of 6, 1.2 s in)");
+    }
 }
