@@ -29,7 +29,7 @@ public final class Secrets {
             if (bare >= 0 && (scheme < 0 || bare < scheme) && !text.startsWith("//", bare + BARE_JDBC.length())) {
                 // jdbc:postgresql:database?password=...: no host, no user information
                 int start = bare + BARE_JDBC.length();
-                int end = tokenEnd(text, start);
+                int end = passwordCutShort(text, start, tokenEnd(text, start));
                 String rest = text.substring(start, end);
                 int query = rest.indexOf('?');
                 out.append(text, from, start).append(query < 0 ? rest : rest.substring(0, query)
@@ -41,10 +41,43 @@ public final class Secrets {
                 return out.append(text, from, text.length()).toString();
             }
             int start = scheme + 3;
-            int end = tokenEnd(text, start);
+            int end = passwordCutShort(text, start, tokenEnd(text, start));
             out.append(text, from, start).append(maskAfterScheme(text.substring(start, end)));
             from = end;
         }
+    }
+
+    /**
+     * Where a URL really ends when white space or a quote inside its password ended the token early: a
+     * {@code user:pa ss@host} whose token has no {@code @} and no {@code /} goes on to the next {@code @} on
+     * the line; a {@code password=} that is the token's last parameter goes on when a {@code &key=} or
+     * {@code ;key=} follows on the line (the URL's parameters go on). A password with white space that is the
+     * URL's last parameter cannot be told from the text after it; where the toolkit knows the password it is
+     * masked on its own ({@link #mask(String, String)}).
+     */
+    private static int passwordCutShort(String text, int start, int end) {
+        int lineEnd = text.indexOf('\n', start);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        if (end >= lineEnd) {
+            return end;
+        }
+        String token = text.substring(start, end);
+        int colon = token.indexOf(':');
+        int at = text.indexOf('@', end);
+        if (colon >= 0 && token.indexOf('@') < 0 && token.indexOf('/') < 0 && token.indexOf('?') < 0
+                && at >= 0 && at < lineEnd && !text.substring(end, at).contains("://")) {
+            return tokenEnd(text, at);
+        }
+        int password = token.toLowerCase(Locale.ROOT).lastIndexOf("password=");
+        if (password >= 0 && token.indexOf('?') >= 0 && token.indexOf('?') < password
+                && nextParameter(token, password + "password=".length()) == token.length()) {
+            String line = text.substring(0, lineEnd);
+            int next = nextParameter(line, end);
+            if (next < lineEnd && !line.substring(end, next).contains("://")) {
+                return tokenEnd(text, next); // the URL's parameters go on after the value's white space
+            }
+        }
+        return end;
     }
 
     /** Where a URL that starts at {@code start} ends in a text: at white space, a quote or an angle bracket. */

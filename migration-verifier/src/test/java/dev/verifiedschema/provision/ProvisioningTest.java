@@ -93,6 +93,21 @@ class ProvisioningTest {
                 .isEqualTo("at jdbc:postgresql://h/db?user=a&password=**** (refused)\nnext line");
     }
 
+    @Test
+    void aPasswordWithWhiteSpaceOrAQuoteInFreeTextIsMaskedWhole() {
+        assertThat(Secrets.maskUrl("could not connect to postgresql://app:pa ss@db/app (refused)"))
+                .isEqualTo("could not connect to postgresql://app:****@db/app (refused)");
+        assertThat(Secrets.maskUrl("url jdbc:postgresql://app:it's\"here@db/app failed"))
+                .isEqualTo("url jdbc:postgresql://app:****@db/app failed");
+        assertThat(Secrets.maskUrl("jdbc:postgresql://db/app?user=app&password=pa ss word&ssl=true refused"))
+                .isEqualTo("jdbc:postgresql://db/app?user=app&password=****&ssl=true refused");
+        assertThat(Secrets.mask("jdbc:postgresql://db/app?password=two words (refused)", "two words"))
+                .isEqualTo("jdbc:postgresql://db/app?password=**** (refused)");
+        // a host and port cut by a space is not user information
+        assertThat(Secrets.maskUrl("jdbc:postgresql://db:5432/app failed for ada@example.com"))
+                .isEqualTo("jdbc:postgresql://db:5432/app failed for ada@example.com");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             // user information, as libpq URIs and DATABASE_URL variables write it

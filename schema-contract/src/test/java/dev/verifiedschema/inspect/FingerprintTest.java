@@ -46,15 +46,19 @@ class FingerprintTest {
                 {"ALTER TABLE customer ALTER COLUMN email DROP NOT NULL", "ALTER TABLE customer ALTER COLUMN email SET NOT NULL"},
                 {"DROP TRIGGER purchase_touch ON purchase", "CREATE TRIGGER purchase_touch BEFORE UPDATE ON purchase "
                         + "FOR EACH ROW EXECUTE FUNCTION touch()"}};
+        int checked = 0;
         for (String[] change : changesAndUndos) {
             SharedPostgres.execute(db, change[0]);
             assertThat(fingerprint(db)).as(change[0]).isNotEqualTo(before);
             if (change[1] == null) {
-                return;
+                before = fingerprint(db); // no undo (an enum value stays): the changed schema is the new start
+            } else {
+                SharedPostgres.execute(db, change[1]);
+                assertThat(fingerprint(db)).as("undo of " + change[0]).isEqualTo(before);
             }
-            SharedPostgres.execute(db, change[1]);
-            assertThat(fingerprint(db)).as("undo of " + change[0]).isEqualTo(before);
+            checked++;
         }
+        assertThat(checked).as("every change was tried").isEqualTo(changesAndUndos.length);
     }
 
     @Test
