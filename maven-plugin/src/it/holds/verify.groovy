@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('every forward, undo and redo step held') : 'the passing set is reported as held'
+assert log.contains('the contract holds at head')
+def json = new File(basedir, 'target/verified-schema/stairway.json')
+assert json.isFile() : 'the JSON report is written'
+assert json.text.contains('"passed"')
+assert new File(basedir, 'target/verified-schema/stairway.txt').isFile()

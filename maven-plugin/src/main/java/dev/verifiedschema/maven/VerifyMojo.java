@@ -1,0 +1,218 @@
+package dev.verifiedschema.maven;
+
+import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.ContractException;
+import dev.verifiedschema.contract.ContractLoader;
+import dev.verifiedschema.migrate.Baseline;
+import dev.verifiedschema.migrate.FixtureSet;
+import dev.verifiedschema.migrate.FlywaySettings;
+import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.MigrationSetException;
+import dev.verifiedschema.migrate.Stairway;
+import dev.verifiedschema.migrate.StairwayException;
+import dev.verifiedschema.migrate.StairwayReport;
+import dev.verifiedschema.migrate.UndoPolicy;
+import dev.verifiedschema.provision.PostgresServer;
+import dev.verifiedschema.provision.ProviderKind;
+import dev.verifiedschema.provision.ProvisionException;
+import dev.verifiedschema.provision.Secrets;
+import dev.verifiedschema.provision.ServerSettings;
+import dev.verifiedschema.provision.SharedServers;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code verified-schema:verify}: what {@code verified-schema verify} does, for the project's migrations. Every
+ * migration forward, undone, redone and compared on a throwaway PostgreSQL (embedded unless {@code url} is
+ * given), the contract checked at head, a full downgrade; the report is written to {@code reportDirectory}
+ * and a failed verification fails the build with it.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class VerifyMojo extends AbstractMojo {
+
+    /** The migration scripts' directory. */
+    @Parameter(property = "verifiedschema.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    File migrations;
+
+    /** Flyway locations instead of {@code migrations} ({@code classpath:} is not available here; use {@code filesystem:}). */
+    @Parameter
+    List<String> locations;
+
+    /** The contract YAML; without it only the stairway runs. */
+    @Parameter(property = "verifiedschema.contract")
+    File contract;
+
+    /** Fixture scripts ({@code <version>__<description>.sql}) loaded after their version. */
+    @Parameter(property = "verifiedschema.fixtures")
+    File fixtures;
+
+    /** {@code required} (default), {@code optional} or {@code none}. */
+    @Parameter(property = "verifiedschema.undo", defaultValue = "required")
+    String undo;
+
+    /** Undo everything from head to zero at the end. */
+    @Parameter(property = "verifiedschema.fullDowngrade", defaultValue = "true")
+    boolean fullDowngrade;
+
+    /** Stop at the first failing step instead of reporting every one. */
+    @Parameter(property = "verifiedschema.failFast", defaultValue = "false")
+    boolean failFast;
+
+    /** Flyway placeholders ({@code <placeholders><tenant>acme</tenant></placeholders>}); they win over {@code flywayConfig}. */
+    @Parameter
+    Map<String, String> placeholders;
+
+    /** A {@code flyway.conf} or {@code flyway.toml} whose Flyway settings apply. */
+    @Parameter(property = "verifiedschema.flywayConfig")
+    File flywayConfig;
+
+    /** Accepted findings (written by the command line's {@code verify --write-baseline}): fail only on new ones. */
+    @Parameter(property = "verifiedschema.baseline")
+    File baseline;
+
+    /** The PostgreSQL major version of the embedded server; 0 for the binaries on the plugin's class path. */
+    @Parameter(property = "verifiedschema.pgVersion", defaultValue = "0")
+    int pgVersion;
+
+    /** A PostgreSQL server to verify on instead of embedded PostgreSQL (a scratch database is made and dropped). */
+    @Parameter(property = "verifiedschema.url")
+    String url;
+
+    /** The user for {@code url}. */
+    @Parameter(property = "verifiedschema.user")
+    String user;
+
+    /** The environment variable that holds the password for {@code url} (never the password itself). */
+    @Parameter(property = "verifiedschema.passwordEnv")
+    String passwordEnv;
+
+    /** Report formats to write: {@code text} and {@code json}. */
+    @Parameter(defaultValue = "text,json")
+    List<String> formats;
+
+    /** Where the reports go. */
+    @Parameter(property = "verifiedschema.reportDirectory", defaultValue = "${project.build.directory}/verified-schema")
+    File reportDirectory;
+
+    /** Skips the verification. */
+    @Parameter(property = "verifiedschema.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("verified-schema: skipped (verifiedschema.skip)");
+            return;
+        }
+        String password = passwordEnv == null ? null : System.getenv(passwordEnv);
+        if (passwordEnv != null && password == null) {
+            throw new MojoFailureException("passwordEnv names " + passwordEnv + ", which is not set in the environment; "
+                    + "export it before the build");
+        }
+        StairwayReport report;
+        try {
+            Stairway stairway = stairway();
+            ServerSettings settings = url == null
+                    ? new ServerSettings(ProviderKind.EMBEDDED, null, null, null, pgVersion, null)
+                    : new ServerSettings(ProviderKind.EXTERNAL, url, user, password, 0, null);
+            try (SharedServers.Lease lease = SharedServers.acquire(settings)) {
+                PostgresServer server = lease.server();
+                String database = server.createDatabase(null);
+                try {
+                    report = stairway.run(server.dataSource(database));
+                } catch (StairwayException e) {
+                    report = e.report();
+                } finally {
+                    server.dropDatabase(database);
+                }
+            }
+        } catch (MigrationSetException | ContractException | IllegalArgumentException e) {
+            throw new MojoFailureException(Secrets.mask(e.getMessage(), password), e);
+        } catch (ProvisionException e) {
+            throw new MojoExecutionException(Secrets.mask(e.getMessage(), password), e);
+        }
+        List<Path> written = write(report);
+        String text = Secrets.mask(report.describe(), password);
+        if (!report.passed()) {
+            throw new MojoFailureException(text + "\nReports: " + written);
+        }
+        getLog().info(text.lines().findFirst().orElse("") + " Reports: " + written);
+    }
+
+    private Stairway stairway() throws MojoFailureException {
+        FlywaySettings settings = flywayConfig == null ? FlywaySettings.none()
+                : FlywaySettings.load(existing(flywayConfig, "flywayConfig").toPath());
+        if (placeholders != null) {
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                settings = settings.withPlaceholder(placeholder.getKey(), placeholder.getValue());
+            }
+        }
+        List<String> where = locations != null && !locations.isEmpty() ? locations
+                : List.of("filesystem:" + existingDirectory(migrations, "migrations").getAbsolutePath());
+        MigrationSet set = MigrationSet.load(where, settings);
+        Contract contracted = contract == null ? null : ContractLoader.load(existing(contract, "contract").toPath());
+        FixtureSet fixtureSet = fixtures == null ? FixtureSet.none()
+                : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "fixtures").getAbsolutePath(), settings);
+        return Stairway.of(set).withContract(contracted).withFixtures(fixtureSet).withUndoPolicy(policy())
+                .withFullDowngrade(fullDowngrade).failFast(failFast)
+                .withBaseline(baseline == null ? null : Baseline.load(existing(baseline, "baseline").toPath()));
+    }
+
+    private UndoPolicy policy() throws MojoFailureException {
+        try {
+            return UndoPolicy.valueOf(undo.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("undo is '" + undo + "'; allowed: required, optional, none");
+        }
+    }
+
+    private List<Path> write(StairwayReport report) throws MojoExecutionException, MojoFailureException {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(reportDirectory.toPath());
+            for (String format : formats) {
+                String f = format.strip().toLowerCase(Locale.ROOT);
+                Path file = reportDirectory.toPath().resolve("stairway." + (f.equals("text") ? "txt" : f));
+                switch (f) {
+                    case "text" -> Files.writeString(file, report.describe(), StandardCharsets.UTF_8);
+                    case "json" -> Files.writeString(file, report.toJson(), StandardCharsets.UTF_8);
+                    default -> throw new MojoFailureException("formats holds '" + format + "'; allowed: text, json "
+                            + "(JUnit XML and Markdown come from the command line: verified-schema verify --format)");
+                }
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the reports to " + reportDirectory + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    private static File existing(File file, String parameter) throws MojoFailureException {
+        if (!file.isFile()) {
+            throw new MojoFailureException(parameter + " " + file + ": no such file");
+        }
+        return file;
+    }
+
+    private static File existingDirectory(File dir, String parameter) throws MojoFailureException {
+        if (!dir.isDirectory()) {
+            throw new MojoFailureException(parameter + " " + dir + ": no such directory (the plugin's default is "
+                    + "src/main/resources/db/migration; set <migrations> in its configuration)");
+        }
+        return dir;
+    }
+}
