@@ -1,0 +1,2 @@
+-- forgets to drop placed_at
+SELECT 1;
