@@ -1,3 +1,4 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains('shipped_at') : 'the report names the missing column'
+assert new File(basedir, 'target/verified-schema/stairway.txt').text.contains('shipped_at') : 'the report is written on failure too'

@@ -5,3 +5,4 @@ def json = new File(basedir, 'target/schema-reports/stairway.json')
 assert json.isFile() : 'the JSON report is in reportDirectory'
 assert !new File(basedir, 'target/schema-reports/stairway.txt').exists() : 'only the formats asked for'
 assert json.text.contains('"passed"')
+assert log.contains('full downgrade skipped: disabled') : 'fullDowngrade false is passed on'

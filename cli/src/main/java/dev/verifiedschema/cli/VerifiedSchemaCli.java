@@ -43,12 +43,15 @@ public final class VerifiedSchemaCli implements Runnable {
      * Logging of the command line, on stderr (stdout carries the report): the toolkit's own progress (the
      * provider, the server start, each version verified with how far the climb is) at INFO, everything else
      * (Flyway, the embedded server's own output) only from WARN; with {@code --debug}, everything. A level set
-     * with {@code -Dorg.slf4j.simpleLogger...} on the command line wins.
+     * with {@code -Dorg.slf4j.simpleLogger...} on the command line wins (a default level given so applies to
+     * the toolkit's own loggers too).
      */
     static void quietLogs(boolean debug) {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.dev.verifiedschema", debug ? "debug" : "info");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+            setIfAbsent("org.slf4j.simpleLogger.log.dev.verifiedschema", debug ? "debug" : "info");
+        }
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
     }

@@ -46,7 +46,7 @@ class CommandLineLogsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("OK: Verified").doesNotContain("INFO");
         assertThat(run.err()).contains("PostgreSQL provider: embedded", "Started embedded PostgreSQL",
-                        "verified V1 users baseline", "(1 of 6, ", "(6 of 6, ")
+                        "checked V1 users baseline", "[1 of 6, ", "[6 of 6, ")
                 .doesNotContain("flywaydb", "Successfully applied", "initdb", "[main]");
     }
 
@@ -55,7 +55,7 @@ class CommandLineLogsTest {
         Output run = verify("--debug");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("verified V1 users baseline").containsIgnoringCase("flyway");
+        assertThat(run.err()).contains("checked V1 users baseline").containsIgnoringCase("flyway");
         assertThat(run.err().lines().filter(l -> l.contains("DbMigrate") || l.contains("FlywayExecutor")).count())
                 .isPositive();
     }

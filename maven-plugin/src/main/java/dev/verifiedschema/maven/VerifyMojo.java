@@ -45,31 +45,31 @@ import java.util.Map;
 public final class VerifyMojo extends AbstractMojo {
 
     /** The migration scripts' directory. */
-    @Parameter(property = "verifiedschema.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    @Parameter(property = "verifiedschema.plugin.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
     File migrations;
 
-    /** Flyway locations instead of {@code migrations} ({@code classpath:} is not available here; use {@code filesystem:}). */
+    /** Flyway locations instead of {@code migrations}: {@code filesystem:} paths, relative ones from the module's directory. */
     @Parameter
     List<String> locations;
 
     /** The contract YAML; without it only the stairway runs. */
-    @Parameter(property = "verifiedschema.contract")
+    @Parameter(property = "verifiedschema.plugin.contract")
     File contract;
 
     /** Fixture scripts ({@code <version>__<description>.sql}) loaded after their version. */
-    @Parameter(property = "verifiedschema.fixtures")
+    @Parameter(property = "verifiedschema.plugin.fixtures")
     File fixtures;
 
     /** {@code required} (default), {@code optional} or {@code none}. */
-    @Parameter(property = "verifiedschema.undo", defaultValue = "required")
+    @Parameter(property = "verifiedschema.plugin.undo", defaultValue = "required")
     String undo;
 
     /** Undo everything from head to zero at the end. */
-    @Parameter(property = "verifiedschema.fullDowngrade", defaultValue = "true")
+    @Parameter(property = "verifiedschema.plugin.fullDowngrade", defaultValue = "true")
     boolean fullDowngrade;
 
     /** Stop at the first failing step instead of reporting every one. */
-    @Parameter(property = "verifiedschema.failFast", defaultValue = "false")
+    @Parameter(property = "verifiedschema.plugin.failFast", defaultValue = "false")
     boolean failFast;
 
     /** Flyway placeholders ({@code <placeholders><tenant>acme</tenant></placeholders>}); they win over {@code flywayConfig}. */
@@ -77,27 +77,27 @@ public final class VerifyMojo extends AbstractMojo {
     Map<String, String> placeholders;
 
     /** A {@code flyway.conf} or {@code flyway.toml} whose Flyway settings apply. */
-    @Parameter(property = "verifiedschema.flywayConfig")
+    @Parameter(property = "verifiedschema.plugin.flywayConfig")
     File flywayConfig;
 
     /** Accepted findings (written by the command line's {@code verify --write-baseline}): fail only on new ones. */
-    @Parameter(property = "verifiedschema.baseline")
+    @Parameter(property = "verifiedschema.plugin.baseline")
     File baseline;
 
     /** The PostgreSQL major version of the embedded server; 0 for the binaries on the plugin's class path. */
-    @Parameter(property = "verifiedschema.pgVersion", defaultValue = "0")
+    @Parameter(property = "verifiedschema.plugin.pgVersion", defaultValue = "0")
     int pgVersion;
 
     /** A PostgreSQL server to verify on instead of embedded PostgreSQL (a scratch database is made and dropped). */
-    @Parameter(property = "verifiedschema.url")
+    @Parameter(property = "verifiedschema.plugin.url")
     String url;
 
     /** The user for {@code url}. */
-    @Parameter(property = "verifiedschema.user")
+    @Parameter(property = "verifiedschema.plugin.user")
     String user;
 
     /** The environment variable that holds the password for {@code url} (never the password itself). */
-    @Parameter(property = "verifiedschema.passwordEnv")
+    @Parameter(property = "verifiedschema.plugin.passwordEnv")
     String passwordEnv;
 
     /** Report formats to write: {@code text} and {@code json}. */
@@ -105,17 +105,21 @@ public final class VerifyMojo extends AbstractMojo {
     List<String> formats;
 
     /** Where the reports go. */
-    @Parameter(property = "verifiedschema.reportDirectory", defaultValue = "${project.build.directory}/verified-schema")
+    @Parameter(property = "verifiedschema.plugin.reportDirectory", defaultValue = "${project.build.directory}/verified-schema")
     File reportDirectory;
 
+    /** The module's directory; relative locations are read from it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
     /** Skips the verification. */
-    @Parameter(property = "verifiedschema.skip", defaultValue = "false")
+    @Parameter(property = "verifiedschema.plugin.skip", defaultValue = "false")
     boolean skip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("verified-schema: skipped (verifiedschema.skip)");
+            getLog().info("verified-schema: skipped (verifiedschema.plugin.skip)");
             return;
         }
         String password = passwordEnv == null ? null : System.getenv(passwordEnv);
@@ -123,6 +127,7 @@ public final class VerifyMojo extends AbstractMojo {
             throw new MojoFailureException("passwordEnv names " + passwordEnv + ", which is not set in the environment; "
                     + "export it before the build");
         }
+        List<String> kinds = formats();
         StairwayReport report;
         try {
             Stairway stairway = stairway();
@@ -137,20 +142,51 @@ public final class VerifyMojo extends AbstractMojo {
                 } catch (StairwayException e) {
                     report = e.report();
                 } finally {
-                    server.dropDatabase(database);
+                    drop(server, database, password);
                 }
             }
         } catch (MigrationSetException | ContractException | IllegalArgumentException e) {
-            throw new MojoFailureException(Secrets.mask(e.getMessage(), password), e);
+            // no cause: Maven prints every cause's message, and the cause's may hold the password unmasked
+            throw new MojoFailureException(Secrets.mask(e.getMessage(), password));
         } catch (ProvisionException e) {
-            throw new MojoExecutionException(Secrets.mask(e.getMessage(), password), e);
+            getLog().debug(Secrets.mask(stackTrace(e), password));
+            throw new MojoExecutionException(Secrets.mask(e.getMessage(), password));
         }
-        List<Path> written = write(report);
-        String text = Secrets.mask(report.describe(), password);
+        List<Path> written = write(report, kinds, password);
         if (!report.passed()) {
-            throw new MojoFailureException(text + "\nReports: " + written);
+            throw new MojoFailureException(Secrets.mask(report.describe(), password) + "\nReports: " + written);
         }
-        getLog().info(text.lines().findFirst().orElse("") + " Reports: " + written);
+        getLog().info("Stairway reports: " + written);
+    }
+
+    /** Drops the scratch database; a failure to drop is logged and does not hide the verdict. */
+    private void drop(PostgresServer server, String database, String password) {
+        try {
+            server.dropDatabase(database);
+        } catch (RuntimeException e) {
+            getLog().warn("Could not drop the scratch database " + database + ": "
+                    + Secrets.mask(e.getMessage(), password));
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
+    }
+
+    /** The report formats, checked before anything runs. */
+    private List<String> formats() throws MojoFailureException {
+        List<String> kinds = new ArrayList<>();
+        for (String format : formats) {
+            String f = format.strip().toLowerCase(Locale.ROOT);
+            if (!f.equals("text") && !f.equals("json")) {
+                throw new MojoFailureException("formats holds '" + format + "'; allowed: text, json (JUnit XML and "
+                        + "Markdown come from the command line: verified-schema verify --format)");
+            }
+            kinds.add(f);
+        }
+        return kinds;
     }
 
     private Stairway stairway() throws MojoFailureException {
@@ -161,7 +197,7 @@ public final class VerifyMojo extends AbstractMojo {
                 settings = settings.withPlaceholder(placeholder.getKey(), placeholder.getValue());
             }
         }
-        List<String> where = locations != null && !locations.isEmpty() ? locations
+        List<String> where = locations != null && !locations.isEmpty() ? locations.stream().map(this::inModule).toList()
                 : List.of("filesystem:" + existingDirectory(migrations, "migrations").getAbsolutePath());
         MigrationSet set = MigrationSet.load(where, settings);
         Contract contracted = contract == null ? null : ContractLoader.load(existing(contract, "contract").toPath());
@@ -172,6 +208,15 @@ public final class VerifyMojo extends AbstractMojo {
                 .withBaseline(baseline == null ? null : Baseline.load(existing(baseline, "baseline").toPath()));
     }
 
+    /** A relative {@code filesystem:} location means the module's directory, wherever Maven was started. */
+    private String inModule(String location) {
+        String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+        if (location.startsWith("classpath:") || new File(path).isAbsolute()) {
+            return location;
+        }
+        return "filesystem:" + new File(basedir, path).getAbsolutePath();
+    }
+
     private UndoPolicy policy() throws MojoFailureException {
         try {
             return UndoPolicy.valueOf(undo.strip().toUpperCase(Locale.ROOT));
@@ -180,19 +225,15 @@ public final class VerifyMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> write(StairwayReport report) throws MojoExecutionException, MojoFailureException {
+    /** Writes the reports, masked as the console text is. */
+    private List<Path> write(StairwayReport report, List<String> kinds, String password) throws MojoExecutionException {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(reportDirectory.toPath());
-            for (String format : formats) {
-                String f = format.strip().toLowerCase(Locale.ROOT);
-                Path file = reportDirectory.toPath().resolve("stairway." + (f.equals("text") ? "txt" : f));
-                switch (f) {
-                    case "text" -> Files.writeString(file, report.describe(), StandardCharsets.UTF_8);
-                    case "json" -> Files.writeString(file, report.toJson(), StandardCharsets.UTF_8);
-                    default -> throw new MojoFailureException("formats holds '" + format + "'; allowed: text, json "
-                            + "(JUnit XML and Markdown come from the command line: verified-schema verify --format)");
-                }
+            for (String kind : kinds) {
+                Path file = reportDirectory.toPath().resolve("stairway." + (kind.equals("text") ? "txt" : kind));
+                Files.writeString(file, Secrets.mask(kind.equals("text") ? report.describe() : report.toJson(), password),
+                        StandardCharsets.UTF_8);
                 written.add(file);
             }
         } catch (IOException e) {

@@ -125,6 +125,16 @@ public final class MigrationSet {
         return forwards;
     }
 
+    /** Where a version is among the forward scripts, counting from 1 (0 when it is not one). */
+    int position(String version) {
+        for (int i = 0; i < forwards.size(); i++) {
+            if (forwards.get(i).version().text().equals(version)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /** The version before a forward script's, for messages: {@code 0 (empty)} before the first. */
     String versionBefore(MigrationScript forward) {
         int index = forwards.indexOf(forward);

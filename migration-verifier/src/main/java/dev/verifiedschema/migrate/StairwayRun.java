@@ -224,7 +224,7 @@ final class StairwayRun {
         SchemaSnapshot current = level.snapshot();
         long forwardMs = ms(t0);
         if (undo == null) {
-            steps.add(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false, withoutUndo(forward, directives)));
+            step(new StepResult(v, forward.fileName(), forwardMs, -1, -1, false, withoutUndo(forward, directives)));
             if (directives.irreversible() && undoPolicy != UndoPolicy.NONE) {
                 irreversible = forward;
                 irreversibleLevel = level;
@@ -250,7 +250,7 @@ final class StairwayRun {
             record(new Finding("undo", v, undo.fileName(), Finding.UNDO_FAILED, undo.fileName(), "undo of V" + v
                     + " failed: " + undoFailed.describe() + "\nNothing of the undo script was kept (it ran in one "
                     + "transaction).", null));
-            steps.add(new StepResult(v, forward.fileName(), forwardMs, ms(t1), -1, true, StepResult.FAILED));
+            step(new StepResult(v, forward.fileName(), forwardMs, ms(t1), -1, true, StepResult.FAILED));
             loadFixtures(forward);
             return level;
         }
@@ -285,7 +285,7 @@ final class StairwayRun {
                         + v + " (after its undo) failed: " + redoFailed.describe() + "\nThe undo script probably left "
                         + "something behind that the forward script creates again; fix " + undo.fileName() + ".", null));
             }
-            steps.add(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, StepResult.FAILED));
+            step(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, StepResult.FAILED));
             throw new Rebuild(forward);
         }
         // all columns of this version: the comparison looks at the kept ones, and the next version's
@@ -299,7 +299,7 @@ final class StairwayRun {
                         + " gave a different schema than its first run:\n" + StairwayText.redoDiff(redoDiff)
                         + "\nThe undo script left state behind that changes what V" + v + " does.", null));
             }
-            steps.add(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, StepResult.FAILED));
+            step(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, StepResult.FAILED));
             throw new Rebuild(forward);
         }
         // a residue the redo absorbed (the schema is this version's again): the climb goes on from here
@@ -313,13 +313,12 @@ final class StairwayRun {
             }
         } else if (lostData && !TableData.differences(atVersion, afterRedo).isEmpty()) {
             // the redo did not bring back what the undo lost: the later versions need the version's data
-            steps.add(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, outcome(before)));
+            step(new StepResult(v, forward.fileName(), forwardMs, undoMs, ms(t2), true, outcome(before)));
             throw new Rebuild(forward);
         }
         long redoMs = ms(t2);
         StepResult result = new StepResult(v, forward.fileName(), forwardMs, undoMs, redoMs, true, outcome(before));
-        LOG.info("verified {}", result.progress(set.forwards().indexOf(forward) + 1, set.forwards().size(), ms(created)));
-        steps.add(result);
+        step(result);
         carried = fixtures.after(forward.version()).isEmpty() ? afterRedo : null;
         loadFixtures(forward);
         return level;
@@ -492,6 +491,12 @@ final class StairwayRun {
         }
         LOG.info("{}", report.describe().lines().findFirst().orElse(""));
         return report;
+    }
+
+    /** Records a version's step and logs how far the climb is. */
+    private void step(StepResult result) {
+        steps.add(result);
+        LOG.info("checked {}", result.progress(set.position(result.version()), set.forwards().size(), ms(created)));
     }
 
     private static long ms(long startNanos) {

@@ -22,9 +22,9 @@ public record StepResult(String version, String script, long forwardMs, long und
     static final String NO_UNDO = "no undo script";
     static final String POLICY_NONE = "undo policy none";
 
-    /** {@code V3 match records: forward 41 ms, undo 12 ms, redo 38 ms (3 of 6, 0.4 s in)}, for progress logs. */
+    /** {@code V3 match records: forward 41 ms, undo 12 ms, redo 38 ms [3 of 6, 0.4 s in]}, for progress logs. */
     String progress(int position, int of, long elapsedMs) {
-        return describe() + String.format(java.util.Locale.ROOT, " (%d of %d, %.1f s in)", position, of, elapsedMs / 1000.0);
+        return describe() + String.format(java.util.Locale.ROOT, " [%d of %d, %.1f s in]", position, of, elapsedMs / 1000.0);
     }
 
     /** {@code V3 match records: forward 41 ms, undo 12 ms, redo 38 ms}. */

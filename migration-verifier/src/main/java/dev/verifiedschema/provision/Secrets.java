@@ -49,8 +49,8 @@ public final class Secrets {
 
     /**
      * Where a URL really ends when white space or a quote inside its password ended the token early: a
-     * {@code user:pa ss@host} whose token has no {@code @} and no {@code /} goes on to the next {@code @} on
-     * the line; a {@code password=} that is the token's last parameter goes on when a {@code &key=} or
+     * {@code user:pa ss@host} goes on to the next {@code @} on the line, unless what follows the colon is a
+     * port ({@code host:5432}, {@code host:5432/db}); a {@code password=} that is the token's last parameter goes on when a {@code &key=} or
      * {@code ;key=} follows on the line (the URL's parameters go on). A password with white space that is the
      * URL's last parameter cannot be told from the text after it; where the toolkit knows the password it is
      * masked on its own ({@link #mask(String, String)}).
@@ -64,9 +64,9 @@ public final class Secrets {
         String token = text.substring(start, end);
         int colon = token.indexOf(':');
         int at = text.indexOf('@', end);
-        if (colon >= 0 && token.indexOf('@') < 0 && token.indexOf('/') < 0 && token.indexOf('?') < 0
+        if (colon >= 0 && token.indexOf('?') < 0 && !token.substring(colon + 1).matches("\\d+(/.*)?")
                 && at >= 0 && at < lineEnd && !text.substring(end, at).contains("://")) {
-            return tokenEnd(text, at);
+            return tokenEnd(text, at); // user:<password with white space, '/' or '@'>@host
         }
         int password = token.toLowerCase(Locale.ROOT).lastIndexOf("password=");
         if (password >= 0 && token.indexOf('?') >= 0 && token.indexOf('?') < password

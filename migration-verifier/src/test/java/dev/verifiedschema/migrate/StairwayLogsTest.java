@@ -35,6 +35,7 @@ class StairwayLogsTest {
         String log = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(failed.getMessage()).contains("did not restore the schema of V1");
-        assertThat(log).contains("verified V1 customers", "(1 of 6, ").doesNotContain("did not restore the schema");
+        assertThat(log).contains("checked V1 customers", "[1 of 6, ", "checked V2 orders", "(failed: see the findings) [2 of 6, ")
+                .doesNotContain("did not restore the schema");
     }
 }

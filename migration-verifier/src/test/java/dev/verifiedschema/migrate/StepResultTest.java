@@ -20,6 +20,6 @@ class StepResultTest {
     @Test
     void progressSaysHowFarTheClimbIs() {
         assertThat(new StepResult("3", "V3__status.sql", 41, 12, 38, true, StepResult.HELD).progress(3, 6, 1234))
-                .isEqualTo("V3 status: forward 41 ms, undo 12 ms, redo 38 ms (3 of 6, 1.2 s in)");
+                .isEqualTo("V3 status: forward 41 ms, undo 12 ms, redo 38 ms [3 of 6, 1.2 s in]");
     }
 }

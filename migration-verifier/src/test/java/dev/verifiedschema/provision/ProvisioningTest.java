@@ -103,6 +103,12 @@ class ProvisioningTest {
                 .isEqualTo("jdbc:postgresql://db/app?user=app&password=****&ssl=true refused");
         assertThat(Secrets.mask("jdbc:postgresql://db/app?password=two words (refused)", "two words"))
                 .isEqualTo("jdbc:postgresql://db/app?password=**** (refused)");
+        assertThat(Secrets.maskUrl("postgresql://app:s3/cr t@db/app refused"))
+                .isEqualTo("postgresql://app:****@db/app refused");
+        assertThat(Secrets.maskUrl("postgresql://app:p@ss word@db/app refused"))
+                .isEqualTo("postgresql://app:****@db/app refused");
+        assertThat(Secrets.maskUrl("jdbc:postgresql://db.example:5432 as app@db: FATAL"))
+                .isEqualTo("jdbc:postgresql://db.example:5432 as app@db: FATAL");
         // a host and port cut by a space is not user information
         assertThat(Secrets.maskUrl("jdbc:postgresql://db:5432/app failed for ada@example.com"))
                 .isEqualTo("jdbc:postgresql://db:5432/app failed for ada@example.com");
