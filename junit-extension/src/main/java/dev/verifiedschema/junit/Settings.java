@@ -124,7 +124,8 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
         }
     }
 
-    private static boolean bool(String key, String value) {
+    /** A {@code true}/{@code false} configuration parameter; anything else fails the class, naming the key. */
+    static boolean bool(String key, String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
             throw new ExtensionConfigurationException("The configuration parameter " + key + " is '" + value

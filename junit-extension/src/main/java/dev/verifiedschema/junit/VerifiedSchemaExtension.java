@@ -97,7 +97,8 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
                     testClass.getName() + " uses VerifiedSchemaExtension without @VerifiedSchema; "
                             + "annotate the class with @VerifiedSchema instead of @ExtendWith"));
             Map<String, String> conventions = context.getConfigurationParameter(VerifiedSchema.CONVENTIONS_KEY)
-                    .map(v -> v.strip().equalsIgnoreCase("false")).orElse(false) ? Map.of() : conventions(testClass);
+                    .map(v -> Settings.bool(VerifiedSchema.CONVENTIONS_KEY, v)).orElse(true)
+                    ? conventions(testClass) : Map.of();
             Set<String> names = new TreeSet<>(ParameterNames.flywayCandidates());
             names.addAll(conventions.keySet());
             Settings settings = Settings.resolve(annotation, key -> context.getConfigurationParameter(key)

@@ -107,6 +107,16 @@ class FrameworkConventionsTest {
                 .assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
+    @Test
+    void aSwitchThatIsNeitherTrueNorFalseIsRefusedByName() {
+        Events classes = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(VerifiedSchema.CONVENTIONS_KEY, "off")
+                .selectors(DiscoverySelectors.selectClass(NamesItsMigrations.class)).execute().containerEvents();
+
+        classes.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "The configuration parameter verifiedschema.conventions is 'off'; allowed: true, false"))));
+    }
+
     private static Events run(Map<String, String> parameters, Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
                 .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")

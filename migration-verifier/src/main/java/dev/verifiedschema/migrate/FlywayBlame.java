@@ -48,11 +48,9 @@ record FlywayBlame(String version, String fileName, String message) {
         String what = set.callbacks().contains(shown) ? "the callback " + shown.fileName()
                 : shown.repeatable() ? "repeatable migration " + shown.fileName() : "V" + shown.version();
         return new FlywayBlame(shown.repeatable() ? null : shown.version().text(), shown.fileName(),
-                what + " failed: " + failure.describe() + "\n" + (failure.message().startsWith(NO_VALUE)
+                what + " failed: " + failure.describe() + "\n" + (failure.message().startsWith(Placeholders.NO_VALUE)
                 ? "Give the placeholder a value" : "Fix the script") + "; the database is at V" + at + ".");
     }
-
-    private static final String NO_VALUE = "no value for the placeholder ";
 
     private static int next(java.util.List<MigrationScript> order, MigrationScript blamed) {
         return blamed == null ? order.size() : order.indexOf(blamed);
@@ -76,8 +74,7 @@ record FlywayBlame(String version, String fileName, String message) {
             if (offset >= 0) {
                 int[] at = Placeholders.lineAndColumn(script.sql(), offset);
                 String key = placeholder.replaceAll("^\\W+|\\W+$", "");
-                return new ScriptFailure(script.path(), at[0], at[1], null, null, "no value for the placeholder "
-                        + placeholder + "; " + Placeholders.howToGive(key));
+                return new ScriptFailure(script.path(), at[0], at[1], null, null, Placeholders.noValue(placeholder, key));
             }
         }
         return failure;

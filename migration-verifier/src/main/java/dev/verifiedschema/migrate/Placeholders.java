@@ -139,14 +139,20 @@ final class Placeholders {
         return new Replaced(out.toString(), spans);
     }
 
-    /** The 1-based line and column of an offset in a text. */
-    /** What to do about a placeholder without a value, in each of the places a team gives Flyway settings. */
-    static String howToGive(String key) {
-        return "give it a value: flyway.placeholders." + key + " in the Flyway configuration, spring.flyway.placeholders."
-                + key + " in a Spring Boot application's, verifiedschema.flyway.placeholders." + key
-                + " for @VerifiedSchema, or --placeholder " + key + "=VALUE on the command line";
+    /** The start of {@link #noValue}'s message, by which a failure is known to be a missing placeholder. */
+    static final String NO_VALUE = "no value for the placeholder ";
+
+    /**
+     * The message for a placeholder without a value ({@code written} as the script writes it, {@code ${key}}),
+     * with each of the places a team gives Flyway settings.
+     */
+    static String noValue(String written, String key) {
+        return NO_VALUE + written + "; give it a value: flyway.placeholders." + key + " in the Flyway configuration, "
+                + "spring.flyway.placeholders." + key + " in a Spring Boot application's, verifiedschema.flyway.placeholders."
+                + key + " for @VerifiedSchema, or --placeholder " + key + "=VALUE on the command line";
     }
 
+    /** The 1-based line and column of an offset in a text. */
     static int[] lineAndColumn(String text, int offset) {
         int line = 1;
         int lineStart = 0;

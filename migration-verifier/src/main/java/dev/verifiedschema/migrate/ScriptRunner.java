@@ -30,7 +30,7 @@ final class ScriptRunner {
             placeholders.check(script.sql());
         } catch (Placeholders.Missing missing) {
             return new ScriptFailure(script.path(), missing.line, missing.column, null, null,
-                    "no value for the placeholder ${" + missing.key + "}; " + Placeholders.howToGive(missing.key));
+                    Placeholders.noValue("${" + missing.key + "}", missing.key));
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

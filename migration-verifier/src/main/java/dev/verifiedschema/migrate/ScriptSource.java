@@ -34,6 +34,11 @@ final class ScriptSource {
         return location.startsWith("classpath:");
     }
 
+    /** The resource directory of a {@code classpath:} location: {@code classpath:/db/migration/} is {@code db/migration}. */
+    static String classpathDir(String location) {
+        return location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
+    }
+
     static List<Found> scan(String location) {
         return scan(location, List.of(".sql"));
     }
@@ -44,7 +49,7 @@ final class ScriptSource {
                 suffix -> name.toUpperCase(java.util.Locale.ROOT).endsWith(suffix.toUpperCase(java.util.Locale.ROOT)));
         List<Found> found = new ArrayList<>();
         if (isClasspath(location)) {
-            String dir = location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
+            String dir = classpathDir(location);
             try {
                 ClassLoader loader = Thread.currentThread().getContextClassLoader();
                 Enumeration<URL> urls = (loader != null ? loader : ScriptSource.class.getClassLoader()).getResources(dir);

@@ -59,7 +59,7 @@ final class SetResources implements ResourceProvider {
         for (String location : set.locations()) {
             String where = Flyways.location(location);
             if (where.startsWith("classpath:")) {
-                String dir = where.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
+                String dir = ScriptSource.classpathDir(where);
                 URL url = (loader != null ? loader : SetResources.class.getClassLoader())
                         .getResource(dir.isEmpty() ? wanted : dir + "/" + wanted);
                 if (url != null) {
@@ -102,7 +102,7 @@ final class SetResources implements ResourceProvider {
     static String relativePath(List<String> locations, String path) {
         for (String location : locations) {
             String shown = location.startsWith("classpath:")
-                    ? "classpath:" + location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "")
+                    ? "classpath:" + ScriptSource.classpathDir(location)
                     : Path.of(location.replaceFirst("^filesystem:", "")).toString();
             if (path.startsWith(shown + "/")) {
                 // Flyway records '/' whatever the platform's separator (ScriptSource's paths below a directory have it)

@@ -85,13 +85,15 @@ public final class SpringBootConventions implements FrameworkConventions {
         StandardEnvironment environment = new StandardEnvironment();
         MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
         List<String> inlined = new ArrayList<>();
-        annotations.stream(TestPropertySource.class).forEach(a -> inlined.addAll(List.of(a.getStringArray("properties"))));
+        List<String> locations = new ArrayList<>();
+        annotations.stream(TestPropertySource.class).forEach(a -> {
+            inlined.addAll(List.of(a.getStringArray("properties")));
+            locations.addAll(List.of(a.getStringArray("locations")));
+        });
         // @SpringBootTest and the test slices (@DataJdbcTest, @DataJpaTest, ...) bootstrap the context and carry
         // properties of their own
         annotations.stream(BootstrapWith.class).map(MergedAnnotation::getRoot).distinct()
                 .forEach(root -> inlined.addAll(properties(root)));
-        List<String> locations = new ArrayList<>();
-        annotations.stream(TestPropertySource.class).forEach(a -> locations.addAll(List.of(a.getStringArray("locations"))));
         DefaultResourceLoader loader = new DefaultResourceLoader(testClass.getClassLoader());
         if (!locations.isEmpty()) {
             TestPropertySourceUtils.addPropertiesFilesToEnvironment(environment, loader, locations.toArray(String[]::new));
