@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Exit code 0 when every measure met its goal, 1 when one did not, 2 on a usage error.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P10");
+    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10", "P11");
 
     private Bench() {
     }
@@ -99,7 +99,9 @@ public final class Bench {
                             case "P5" -> HealthMeasure.p5(env);
                             case "P6" -> FiftyClasses.p6(env);
                             case "P7" -> WideSchemaMeasures.p7(env, wide);
+                            case "P9" -> ColdStart.p9(env);
                             case "P10" -> RealisticSetMeasure.p10(env);
+                            case "P11" -> FirstClass.p11(env);
                             default -> throw new IllegalArgumentException(id);
                         };
                     } catch (Exception | AssertionError e) {
@@ -124,6 +126,7 @@ public final class Bench {
         switch (child) {
             case "p6" -> FiftyClasses.p6Child(new Env(null, root, temp, false));
             case "p7" -> WideSchemaMeasures.p7Child(rest.get(0));
+            case "p11" -> FirstClass.p11Child(new Env(null, root, temp, false), rest.get(0));
             default -> throw new IllegalArgumentException("unknown child " + child);
         }
     }

@@ -34,6 +34,11 @@ final class Junit {
                 "verifiedschema.fixtures", env.talentaiFixtures(),
                 "verifiedschema.reportDir", env.temp.resolve("reports").toString()));
         parameters.putAll(extra);
+        return run(parameters, classes);
+    }
+
+    /** Runs the classes with exactly these configuration parameters; the same checks as above. */
+    static long run(Map<String, String> parameters, Class<?>... classes) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(Stream.of(classes).map(c -> selectClass(c)).toList())
                 .configurationParameters(parameters)

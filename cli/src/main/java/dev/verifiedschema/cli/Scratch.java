@@ -10,33 +10,35 @@ import java.util.List;
 
 /**
  * Throwaway databases for a command: on embedded PostgreSQL by default, or on an external server;
- * every database created is dropped on close, and the embedded server stopped.
+ * every database created is dropped on close, and the embedded server stopped. The server starts (or
+ * is connected to) in the background from the moment the scratch is made, so a command makes it
+ * first and reads its files meanwhile; the first use waits for it.
  */
 final class Scratch implements AutoCloseable {
-    private final SharedServers.Lease lease;
+    private final SharedServers.PendingLease lease;
     private final List<String> created = new ArrayList<>();
 
-    private Scratch(SharedServers.Lease lease) {
+    private Scratch(SharedServers.PendingLease lease) {
         this.lease = lease;
     }
 
     static Scratch embedded(int pgVersion) {
-        return new Scratch(SharedServers.acquire(new ServerSettings(ProviderKind.EMBEDDED, null, null, null,
-                pgVersion, null)));
+        return new Scratch(SharedServers.acquireInBackground(VerifyCommand.embeddedSettings(pgVersion)));
     }
 
     static Scratch external(String url, String user, String password) {
-        return new Scratch(SharedServers.acquire(new ServerSettings(ProviderKind.EXTERNAL, url, user, password, 0,
-                null)));
+        return new Scratch(SharedServers.acquireInBackground(new ServerSettings(ProviderKind.EXTERNAL, url, user,
+                password, 0, null)));
     }
 
+    /** The server, once it has started. */
     PostgresServer server() {
-        return lease.server();
+        return lease.lease().server();
     }
 
     /** A new empty database, dropped on close. */
     String newDatabase() {
-        String name = lease.server().createDatabase(null);
+        String name = server().createDatabase(null);
         created.add(name);
         return name;
     }
@@ -45,7 +47,7 @@ final class Scratch implements AutoCloseable {
     public void close() {
         try {
             for (String name : created) {
-                lease.server().dropDatabase(name);
+                server().dropDatabase(name);
             }
         } finally {
             lease.close();

@@ -34,8 +34,17 @@ public final class VerifiedSchemaCli implements Runnable {
     public static void main(String[] args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         quietLogs(debug);
-        int code = run(args, System.getenv(), stdinIsTerminal(),
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VerifiedSchemaCli.class);
+        if (log.isDebugEnabled()) { // where a short run's time goes: docs/performance.md, "The cold path"
+            log.debug("verified-schema running, {} ms after its JVM started", ProcessHandle.current().info()
+                    .startInstant().map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis())
+                    .orElse(-1L));
+        }
+        int code;
+        try (EarlyStart.Early server = EarlyStart.begin(args)) {
+            code = run(args, System.getenv(), stdinIsTerminal(),
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        }
         System.exit(code);
     }
 

@@ -10,6 +10,8 @@ import dev.verifiedschema.migrate.StairwayException;
 import dev.verifiedschema.migrate.StairwayReport;
 import dev.verifiedschema.migrate.StepResult;
 import dev.verifiedschema.migrate.UndoPolicy;
+import dev.verifiedschema.provision.ProviderKind;
+import dev.verifiedschema.provision.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +53,13 @@ final class VerifyCommand extends DatabaseCommand {
 
     @Override
     Result execute() {
+        try (Scratch scratch = db.given() ? Scratch.external(db.url, db.user, db.password(root.env))
+                : Scratch.embedded(pgVersion)) {
+            return execute(scratch); // the server starts while the files are read
+        }
+    }
+
+    private Result execute(Scratch scratch) {
         MigrationSet set = migrations.set("verify");
         Contract contract = migrations.contractOrNull();
         FixtureSet fixtureSet = fixtures == null ? FixtureSet.none()
@@ -69,14 +78,11 @@ final class VerifyCommand extends DatabaseCommand {
                 .withFullDowngrade(!noFullDowngrade).failFast(failFast)
                 .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")));
         StairwayReport report;
-        try (Scratch scratch = db.given() ? Scratch.external(db.url, db.user, db.password(root.env))
-                : Scratch.embedded(pgVersion)) {
-            String database = scratch.newDatabase();
-            try {
-                report = stairway.run(scratch.server().dataSource(database));
-            } catch (StairwayException e) {
-                report = e.report();
-            }
+        String database = scratch.newDatabase();
+        try {
+            report = stairway.run(scratch.server().dataSource(database));
+        } catch (StairwayException e) {
+            report = e.report();
         }
         Result result = new Result("verify");
         if (writeBaseline != null) {
@@ -92,6 +98,11 @@ final class VerifyCommand extends DatabaseCommand {
                     + result.summary());
         }
         return result;
+    }
+
+    /** The embedded server's settings for a PostgreSQL major (0: the classpath's binaries). */
+    static ServerSettings embeddedSettings(int pgVersion) {
+        return new ServerSettings(ProviderKind.EMBEDDED, null, null, null, pgVersion, null);
     }
 
     static UndoPolicy parsePolicy(String text) {
@@ -131,10 +142,6 @@ final class VerifyCommand extends DatabaseCommand {
                 + e.describe()));
         report.violations().forEach(v -> result.problem(v.table() + (v.object() == null || v.object().equals(v.table())
                 ? "" : "." + v.object()), v.describe()));
-        try {
-            return result.put("stairway", new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toJson()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("The stairway report is not valid JSON", e);
-        }
+        return result.put("stairway", new Result.Json(report.toJson()));
     }
 }

@@ -104,10 +104,12 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
             Settings settings = Settings.resolve(annotation, key -> context.getConfigurationParameter(key)
                     .or(() -> Optional.ofNullable(conventions.get(key))), names);
             classStore.put(SETTINGS, settings);
-            Verification.Inputs inputs = Verification.Inputs.load(settings);
+            // the server starts while the scripts, contract and fixtures are read (the first class of a JVM)
             ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-            PostgresServer server = root.getOrComputeIfAbsent(settings.server(),
-                    s -> new ServerLease(SharedServers.acquire((ServerSettings) s)), ServerLease.class).server();
+            ServerLease lease = root.getOrComputeIfAbsent(settings.server(),
+                    s -> new ServerLease(SharedServers.acquireInBackground((ServerSettings) s)), ServerLease.class);
+            Verification.Inputs inputs = Verification.Inputs.load(settings);
+            PostgresServer server = lease.server();
             Verification verification = root.getOrComputeIfAbsent(
                     VERIFICATION + ":" + server.description() + ":" + inputs.key(),
                     k -> Verification.run(server, inputs), Verification.class);
@@ -249,10 +251,11 @@ public final class VerifiedSchemaExtension implements BeforeAllCallback, TestIns
 
     /** The JVM's claim on the shared server, closed with the run (JUnit 5.12 closes only a CloseableResource). */
     @SuppressWarnings("deprecation")
-    private record ServerLease(SharedServers.Lease lease) implements ExtensionContext.Store.CloseableResource,
+    private record ServerLease(SharedServers.PendingLease lease) implements ExtensionContext.Store.CloseableResource,
             AutoCloseable {
+        /** The server, once it has started; what stopped it from starting, if it did not. */
         PostgresServer server() {
-            return lease.server();
+            return lease.lease().server();
         }
 
         @Override

@@ -112,7 +112,7 @@ final class EmbeddedDataDirectory {
                         .filter(pid -> Files.isRegularFile(dir.resolve("PG_VERSION"))).ifPresent(pid -> {
                     if (stopOrphan(dir, pid)) {
                         LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
-                        delete(dir);
+                        deleteQuietly(dir);
                     }
                 });
             }
@@ -137,7 +137,7 @@ final class EmbeddedDataDirectory {
         LOG.warn("Stopping PostgreSQL (pid {}) that still runs on {}, left by process {} which no longer runs",
                 postmaster.pid(), dir, deadOwner);
         signal(postmaster, "INT"); // fast shutdown: ends its sessions, removes its shared memory
-        if (awaitExit(postmaster, STOP_WAIT_SECONDS)) {
+        if (awaitExit(postmaster, dir.resolve("postmaster.pid"), STOP_WAIT_SECONDS)) {
             return true;
         }
         LOG.warn("PostgreSQL (pid {}) on {} did not stop within {} s; killing it", postmaster.pid(), dir,
@@ -159,7 +159,7 @@ final class EmbeddedDataDirectory {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> runsOn(p, dir));
+        return ProcessHandle.of(pid).filter(EmbeddedDataDirectory::runs).filter(p -> runsOn(p, dir));
     }
 
     /** Whether the process is a PostgreSQL server whose command line names the directory. */
@@ -173,6 +173,21 @@ final class EmbeddedDataDirectory {
             commandLine = process.info().commandLine().orElse("");
         }
         return commandLine.contains("postgres") && commandLine.contains(dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Stops the server running on one of this process's data directories with a fast shutdown, and
+     * waits for its postmaster to exit; the wait ends when the process does, not at a polling interval.
+     *
+     * @return whether no server runs on the directory any more
+     */
+    static boolean stopServer(Path dir) {
+        Optional<ProcessHandle> server = orphanServer(dir);
+        if (server.isEmpty()) {
+            return true;
+        }
+        signal(server.get(), "INT");
+        return awaitExit(server.get(), dir.resolve("postmaster.pid"), STOP_WAIT_SECONDS);
     }
 
     private static void signal(ProcessHandle process, String signal) {
@@ -190,13 +205,47 @@ final class EmbeddedDataDirectory {
     }
 
     private static boolean awaitExit(ProcessHandle process, long seconds) {
+        return awaitExit(process, null, seconds);
+    }
+
+    /**
+     * Whether a process still runs: alive, and not a zombie (a process that has exited and waits for its
+     * parent to collect it, which for a server started through {@code pg_ctl} is whoever adopted it, and
+     * may take a while, or forever where the container's first process does not collect orphans).
+     */
+    static boolean runs(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
         try {
-            process.onExit().get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            String text = Files.readString(stat);
+            int end = text.lastIndexOf(')'); // the command name may hold spaces and parentheses
+            return end < 0 || end + 2 >= text.length() || text.charAt(end + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive(); // no /proc (macOS, Windows): alive is all there is to know
+        }
+    }
+
+    /**
+     * Waits for a postmaster to exit. It is not this JVM's child, so {@link ProcessHandle#onExit()} would
+     * only poll it at growing intervals (up to seconds), and once it has exited it may stay a zombie
+     * until its new parent reaps it. A postmaster removes its {@code postmaster.pid} as the last step
+     * of its shutdown (what {@code pg_ctl stop} waits for), so the wait ends when that file is gone or
+     * the process is: a short poll ends it within milliseconds.
+     *
+     * @param pidFile the server's {@code postmaster.pid}, or null to wait for the process alone
+     */
+    private static boolean awaitExit(ProcessHandle process, Path pidFile, long seconds) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        try {
+            while (runs(process) && (pidFile == null || Files.exists(pidFile))) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(2);
+            }
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return !process.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !process.isAlive();
@@ -209,7 +258,11 @@ final class EmbeddedDataDirectory {
         return name.matches() ? Optional.of(Long.parseLong(name.group(1))) : Optional.empty();
     }
 
-    private static void delete(Path dir) {
+    /** Deletes a directory and everything in it, if it is there; what cannot be deleted is logged. */
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -1,6 +1,8 @@
 package dev.verifiedschema.provision;
 
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +40,25 @@ public final class SharedServers {
             entry.leases++;
             return new Lease(settings, entry.server);
         }
+    }
+
+    /**
+     * A lease acquired on a thread of its own, so that the caller can read its inputs while the
+     * server starts (an embedded start is mostly waiting for PostgreSQL's processes). Close it in a
+     * {@code finally}: closing waits for the start to end and then closes the lease.
+     */
+    public static PendingLease acquireInBackground(ServerSettings settings) {
+        CompletableFuture<Lease> lease = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                lease.complete(acquire(settings));
+            } catch (Throwable e) {
+                lease.completeExceptionally(e);
+            }
+        }, "verified-schema-server-start");
+        starter.setDaemon(true);
+        starter.start();
+        return new PendingLease(lease);
     }
 
     /** How many servers this JVM has started so far (for diagnostics and benchmarks). */
@@ -81,6 +102,53 @@ public final class SharedServers {
                 closed = true;
                 release(settings);
             }
+        }
+    }
+
+    /** A lease being acquired in the background: {@link #lease()} waits for it. */
+    public static final class PendingLease implements AutoCloseable {
+        private final CompletableFuture<Lease> lease;
+
+        private PendingLease(CompletableFuture<Lease> lease) {
+            this.lease = lease;
+        }
+
+        /** The lease, once the server has started; rethrows what stopped it from starting. */
+        public Lease lease() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return lease.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the start goes on either way; wait for it
+                    }
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new ProvisionException("The server did not start: " + e.getCause(), e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Waits for the start to end, then closes the lease if there is one. */
+        @Override
+        public void close() {
+            Lease acquired;
+            try {
+                acquired = lease();
+            } catch (RuntimeException | Error failedToStart) {
+                return; // nothing to close; whoever needed the server has seen why
+            }
+            acquired.close();
         }
     }
 }

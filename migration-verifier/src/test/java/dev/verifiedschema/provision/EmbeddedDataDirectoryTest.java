@@ -73,7 +73,7 @@ class EmbeddedDataDirectoryTest {
 
             EmbeddedDataDirectory.removeLeftovers(base);
 
-            assertThat(postmaster.isAlive()).as("the orphan server is stopped").isFalse();
+            assertThat(EmbeddedDataDirectory.runs(postmaster)).as("the orphan server is stopped").isFalse();
             assertThat(data).as("and then its data directory deleted").doesNotExist();
         } finally {
             try {

@@ -1,8 +1,5 @@
 package dev.verifiedschema.inspect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verifiedschema.snapshot.CheckConstraint;
 import dev.verifiedschema.snapshot.Column;
 import dev.verifiedschema.snapshot.EnumType;
@@ -47,7 +44,6 @@ import java.util.stream.Stream;
  * ordinal order.
  */
 final class CatalogReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The query of the schema's extensions, which SchemaCrawler has no model for (read here, not by it). */
     static final String EXTENSIONS = "extensions";
     /** Every catalog query but the schema's own row, which a snapshot does not need, and the extensions. */
@@ -70,7 +66,7 @@ final class CatalogReader {
     }
 
     /** One row of a catalog query, by column name. */
-    private record Row(JsonNode values) {
+    private record Row(Map<String, Object> values) {
         /** A value SchemaCrawler reads into its own model: trimmed, or null. */
         String text(String column) {
             String value = raw(column);
@@ -79,16 +75,17 @@ final class CatalogReader {
 
         /** A value SchemaCrawler keeps as an attribute of the object: as the server sent it. */
         String raw(String column) {
-            JsonNode value = values.get(column);
-            return value == null || value.isNull() ? null : value.asText();
+            Object value = values.get(column);
+            return value == null ? null : value instanceof String || value instanceof Boolean ? value.toString() : "";
         }
 
         int integer(String column) {
-            return values.get(column).asInt();
+            return Integer.parseInt(raw(column));
         }
 
         boolean bool(String column) {
-            return values.get(column).asBoolean();
+            Object value = values.get(column);
+            return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
         }
     }
 
@@ -216,8 +213,8 @@ final class CatalogReader {
         for (IndexRows index : indexes.values()) {
             tables.get(index.table()).indexes.put(index.name(), new Index(index.name(), index.columns().names(),
                     index.unique(), index.predicate(), index.method(),
-                    index.include() == null ? List.of() : List.of(json(index.include(), String[].class)),
-                    index.keyOptions() == null ? List.of() : List.of(json(index.keyOptions(), String[].class))));
+                    index.include() == null ? List.of() : CatalogJson.strings(index.include()),
+                    index.keyOptions() == null ? List.of() : CatalogJson.strings(index.keyOptions())));
         }
     }
 
@@ -238,7 +235,7 @@ final class CatalogReader {
                 case "UNIQUE" -> table.uniques.put(name,
                         new UniqueConstraint(name, names, rs.raw("constraint_options")));
                 case "FOREIGN KEY" -> {
-                    Target target = json(rs.raw("foreign_key_target"), Target.class);
+                    Target target = target(rs.raw("foreign_key_target"));
                     String referenced = schema.equals(target.schema()) ? target.table()
                             : target.schema() + "." + target.table();
                     table.foreignKeys.put(name, new ForeignKey(name, names, referenced, target.columns(),
@@ -261,11 +258,9 @@ final class CatalogReader {
             CatalogSql.prepareAtOnce(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.get(rs.getString(1)).add(new Row(JSON.readTree(rs.getString(2))));
+                    rows.get(rs.getString(1)).add(new Row(CatalogJson.object(rs.getString(2))));
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable row from the catalog: " + e.getOriginalMessage(), e);
         }
         return rows;
     }
@@ -274,13 +269,14 @@ final class CatalogReader {
         rows.get(query).forEach(action);
     }
 
-    /** A JSON value of the catalog SQL (foreign key targets, INCLUDE columns). */
-    static <T> T json(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " from the catalog: " + json, e);
-        }
+    /** What a foreign key references, from the JSON text TABLE_CONSTRAINTS.sql writes. */
+    @SuppressWarnings("unchecked")
+    static Target target(String json) {
+        Map<String, Object> values = CatalogJson.object(json);
+        List<String> columns = new ArrayList<>();
+        ((List<Object>) values.getOrDefault("columns", List.of())).forEach(c -> columns.add(String.valueOf(c)));
+        return new Target((String) values.get("schema"), (String) values.get("table"), columns,
+                (String) values.get("onDelete"), (String) values.get("onUpdate"), (String) values.get("options"));
     }
 
     /** What a foreign key references, as TABLE_CONSTRAINTS.sql writes it in JSON. */

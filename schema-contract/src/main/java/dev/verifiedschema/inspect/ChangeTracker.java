@@ -1,7 +1,5 @@
 package dev.verifiedschema.inspect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
 import org.slf4j.Logger;
@@ -59,7 +57,6 @@ public final class ChangeTracker {
     /** The schema that holds the log table and the trigger functions. */
     public static final String TRACKER_SCHEMA = "verifiedschema_ddl";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTracker.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNTRACKED = "untracked";
     /** A kind of change in the DDL log: an extension changed, and with it maybe its members. */
     private static final String EXTENSION = "extension";
@@ -345,11 +342,7 @@ public final class ChangeTracker {
     }
 
     private static String json(Set<String> names) {
-        try {
-            return JSON.writeValueAsString(names);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CatalogJson.array(names);
     }
 
     /**

@@ -4,8 +4,6 @@ import dev.verifiedschema.snapshot.EnumType;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 import dev.verifiedschema.snapshot.Table;
 import dev.verifiedschema.snapshot.View;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,6 @@ import java.util.Set;
  */
 public final class SchemaInspector {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInspector.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SchemaInspector() {
     }
@@ -157,12 +154,7 @@ public final class SchemaInspector {
                 others.add(kind);
             }
         }
-        String names;
-        try {
-            names = JSON.writeValueAsString(relations);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String names = CatalogJson.array(relations);
         SchemaSnapshot changed = read(connection, schema, names,
                 others.isEmpty() ? "none" : String.join(",", others), kinds.contains(Fingerprint.ENUMS));
         Map<String, Table> tables = new HashMap<>(earlier.tables());

@@ -97,8 +97,7 @@ final class CatalogMapper {
     }
 
     private static ForeignKey foreignKey(TableConstraint constraint, String schema) {
-        CatalogReader.Target target = CatalogReader.json(attribute(constraint, "FOREIGN_KEY_TARGET"),
-                CatalogReader.Target.class);
+        CatalogReader.Target target = CatalogReader.target(attribute(constraint, "FOREIGN_KEY_TARGET"));
         String referencedTable = schema.equals(target.schema()) ? target.table() : target.schema() + "." + target.table();
         return new ForeignKey(constraint.getName(), columnNames(constraint), referencedTable, target.columns(),
                 target.onDelete(), target.onUpdate(), target.options());
@@ -114,8 +113,8 @@ final class CatalogMapper {
         String include = attribute(index, "INCLUDE_COLUMNS");
         String keyOptions = attribute(index, "KEY_OPTIONS");
         return new Index(index.getName(), columns, index.isUnique(), predicate, attribute(index, "INDEX_METHOD"),
-                include == null ? List.of() : List.of(CatalogReader.json(include, String[].class)),
-                keyOptions == null ? List.of() : List.of(CatalogReader.json(keyOptions, String[].class)));
+                include == null ? List.of() : CatalogJson.strings(include),
+                keyOptions == null ? List.of() : CatalogJson.strings(keyOptions));
     }
 
     private static View view(schemacrawler.schema.View view) {

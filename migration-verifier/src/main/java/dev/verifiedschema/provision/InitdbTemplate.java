@@ -1,0 +1,271 @@
+package dev.verifiedschema.provision;
+
+import io.zonky.test.db.postgres.util.ArchUtils;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A freshly initialised data directory kept per PostgreSQL binaries, copied into a new server's data
+ * directory instead of running {@code initdb} again. {@code initdb} costs about half a second of every
+ * embedded start (it bootstraps the catalogs and runs the post-bootstrap SQL); copying its output, about
+ * 40 MB, costs a few tens of milliseconds. What {@code initdb} writes depends only on the binaries and
+ * the options the embedded provider always passes ({@code -A trust -U postgres -E UTF-8}), so a template
+ * made by one server serves every later server of the same binaries, in this JVM and the next ones.
+ *
+ * <p>The binaries are identified by the content of the archive zonky extracts them from: the CRC-32 and
+ * size that the jar's directory records for {@code postgres-<os>-<arch>[-<distribution>].txz}, looked up
+ * as zonky looks it up (a distribution's own archive first), on the classpath or in the
+ * {@link EmbeddedBinaries} jar. Nothing is read from the archive itself.
+ *
+ * <p>Templates live next to zonky's extracted binaries ({@code <java.io.tmpdir>/embedded-pg}, or zonky's
+ * {@code ot.epg.working-dir}) as {@code verified-schema-initdb-<key>}. One is written by the first server
+ * of its binaries, into a directory of its own that is then renamed, so a reader sees a complete template
+ * or none; the server's lock file is left out. The {@value #KEEP} templates used last are kept, older
+ * ones are deleted when a new one is written. A copy that does not start is deleted with its template,
+ * and that server starts from {@code initdb} as before. {@value #PROPERTY}{@code =false} turns it off.
+ */
+final class InitdbTemplate {
+    static final String PROPERTY = "verifiedschema.embedded.initdbTemplate";
+    static final int KEEP = 3;
+    private static final String PREFIX = "verified-schema-initdb-";
+    /** zonky's lock file in a data directory: it belongs to one server, never to a template. */
+    private static final String LOCK_FILE = "epg-lock";
+    private static final Logger LOG = LoggerFactory.getLogger(InitdbTemplate.class);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final Path directory;
+
+    InitdbTemplate(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The template for the binaries a server will start from, when templates are on and the binaries are found. */
+    static Optional<InitdbTemplate> forBinaries(Optional<Path> binariesJar) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").strip())) {
+            return Optional.empty();
+        }
+        try {
+            return key(binariesJar).map(key -> new InitdbTemplate(workingDirectory().resolve(PREFIX + key)));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("No initdb template: the binaries could not be identified: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Where zonky extracts its binaries. */
+    static Path workingDirectory() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        return Path.of(System.getProperty("ot.epg.working-dir", Path.of(tmp, "embedded-pg").toString()));
+    }
+
+    /** The template's directory (which may not exist yet). */
+    Path directory() {
+        return directory;
+    }
+
+    /** Whether a complete template is there. */
+    boolean exists() {
+        return Files.isRegularFile(directory.resolve("PG_VERSION")) && Files.isRegularFile(directory.resolve("postgresql.conf"));
+    }
+
+    /**
+     * Copies the template into an empty (or missing) data directory.
+     *
+     * @return whether it was copied; on false the data directory is as empty as before
+     */
+    boolean copyTo(Path dataDirectory) {
+        if (!exists()) {
+            return false;
+        }
+        try {
+            copy(directory, dataDirectory);
+            touch();
+            return true;
+        } catch (IOException e) {
+            LOG.debug("Could not copy the initdb template {} to {}: {}", directory, dataDirectory, e.toString());
+            EmbeddedDataDirectory.deleteQuietly(dataDirectory);
+            return false;
+        }
+    }
+
+    /** Keeps a copy of a data directory that {@code initdb} has just written, unless a template is there already. */
+    void save(Path initialised) {
+        if (exists()) {
+            return;
+        }
+        Path parent = directory.getParent();
+        Path staging = parent.resolve(directory.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet());
+        try {
+            Files.createDirectories(parent);
+            copy(initialised, staging);
+            try {
+                Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+                LOG.debug("Saved the initdb template {}", directory);
+                prune(parent);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException another) {
+                LOG.debug("Another process saved the initdb template {} first", directory);
+            } catch (AtomicMoveNotSupportedException e) {
+                LOG.debug("No initdb template: {} cannot be renamed atomically", parent);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not save the initdb template {}: {}", directory, e.toString());
+        } finally {
+            EmbeddedDataDirectory.deleteQuietly(staging);
+        }
+    }
+
+    /** Deletes the template (its copy did not start). */
+    void discard() {
+        EmbeddedDataDirectory.deleteQuietly(directory);
+    }
+
+    private void touch() {
+        try {
+            Files.setLastModifiedTime(directory, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            LOG.debug("Could not mark {} as used: {}", directory, e.toString());
+        }
+    }
+
+    /** Keeps the {@value #KEEP} templates used last; deletes the others and staging copies of dead processes. */
+    static void prune(Path parent) {
+        try (Stream<Path> all = Files.list(parent)) {
+            List<Path> ours = all.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
+                    .toList();
+            ours.stream().filter(p -> p.getFileName().toString().contains(".tmp-"))
+                    .filter(p -> stagingOwner(p).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false))
+                    .forEach(EmbeddedDataDirectory::deleteQuietly);
+            ours.stream().filter(p -> !p.getFileName().toString().contains(".tmp-"))
+                    .sorted(Comparator.comparing(InitdbTemplate::lastModified).reversed())
+                    .skip(KEEP).forEach(EmbeddedDataDirectory::deleteQuietly);
+        } catch (IOException e) {
+            LOG.debug("Could not prune the initdb templates in {}: {}", parent, e.toString());
+        }
+    }
+
+    private static Optional<Long> stagingOwner(Path staging) {
+        String name = staging.getFileName().toString();
+        String[] parts = name.substring(name.indexOf(".tmp-") + 5).split("-");
+        try {
+            return Optional.of(Long.parseLong(parts[0]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static FileTime lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Copies a data directory with its permissions (PostgreSQL wants 0700), leaving zonky's lock file out. */
+    static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(dir).toString());
+                if (!Files.isDirectory(target)) {
+                    Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!file.getFileName().toString().equals(LOCK_FILE) || !file.getParent().equals(from)) {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The identity of the binaries' archive, as {@code <archive-name>-<crc32>-<size>}. */
+    static Optional<String> key(Optional<Path> binariesJar) throws IOException {
+        String system = system();
+        String architecture = ArchUtils.normalize("amd64".equals(System.getProperty("os.arch")) ? "x86_64"
+                : System.getProperty("os.arch"));
+        String distribution = system.equals("linux") ? LinuxUtils.getDistributionName() : null;
+        List<String> names = distribution == null
+                ? List.of(archive(system, architecture, null))
+                : List.of(archive(system, architecture, distribution), archive(system, architecture, null));
+        for (String name : names) {
+            Optional<String> identity = binariesJar.isPresent() ? inJar(binariesJar.get(), name) : onClasspath(name);
+            if (identity.isPresent()) {
+                return identity;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String system() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "darwin" : "linux";
+    }
+
+    private static String archive(String system, String architecture, String distribution) {
+        String name = "postgres-" + system + "-" + architecture + (distribution == null ? "" : "-" + distribution) + ".txz";
+        return name.replace(' ', '_').toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> inJar(Path jar, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(name);
+            return entry == null ? Optional.empty() : Optional.of(identity(name, entry));
+        }
+    }
+
+    private static Optional<String> onClasspath(String name) throws IOException {
+        URL url = InitdbTemplate.class.getClassLoader().getResource(name);
+        if (url == null) {
+            return Optional.empty();
+        }
+        URLConnection connection = url.openConnection();
+        if (connection instanceof JarURLConnection jar) {
+            jar.setUseCaches(true);
+            JarEntry entry = jar.getJarEntry();
+            return Optional.of(identity(name, entry));
+        }
+        if ("file".equals(url.getProtocol())) {
+            Path file = Path.of(java.net.URI.create(url.toString()));
+            return Optional.of(name.replace(".txz", "") + "-" + Files.size(file) + "-"
+                    + Files.getLastModifiedTime(file).toMillis());
+        }
+        return Optional.empty();
+    }
+
+    private static String identity(String name, ZipEntry entry) {
+        if (entry.getCrc() < 0 || entry.getSize() < 0) {
+            throw new IllegalStateException(name + " has no CRC or size in its jar");
+        }
+        return name.replace(".txz", "") + "-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize();
+    }
+}
