@@ -100,7 +100,7 @@ public final class CloneWait {
             throw new IllegalStateException("expected " + TAKES + " takes, saw " + WAITS.count());
         }
         double wait = Math.max(WAITS.median(), 0.001);
-        return Result.ratio("P2", "clean_migrate_vs_clone_wait", cleanMigrate.median() / wait, ">=", 20,
+        return Result.ratio("P2", "clean_migrate_vs_clone_wait", cleanMigrate.median() / wait, ">=", 40, 20, env.quick,
                 Result.details("clean_migrate_median_ms", Stats.round(cleanMigrate.median()), "wait_median_ms",
                         Math.rint(WAITS.median() * 1000) / 1000, "test_body_median_ms", Stats.round(BODIES.median()),
                         "takes", TAKES, "resets", resets));

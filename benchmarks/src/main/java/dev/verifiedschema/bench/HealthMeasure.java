@@ -45,7 +45,7 @@ final class HealthMeasure {
                     }
                 }
             }
-            return Result.ratio("P5", "health_check_vs_raw_query", health.median() / query.median(), "<=", 3,
+            return Result.ratio("P5", "health_check_vs_raw_query", health.median() / query.median(), "<=", 0.5, 0.5, env.quick,
                     Result.details("health_check_median_ms", Stats.round(health.median()), "raw_query_median_ms",
                             Stats.round(query.median()), "runs", rounds));
         } finally {

@@ -24,6 +24,21 @@ record Result(String id, String name, Map<String, Object> measured, String goal,
         return new Result(id, name, details("ratio", ratio), op + fmt(goal), ok, details);
     }
 
+    /**
+     * A ratio whose goal a quick run may not reach for lack of rounds: the full goal in a full run, the
+     * looser one in a quick run, and the {@code #} line then says so.
+     */
+    static Result ratio(String id, String name, double ratio, String op, double goal, double quickGoal, boolean quick,
+                        Map<String, Object> details) {
+        if (!quick || quickGoal == goal) {
+            return ratio(id, name, ratio, op, goal, details);
+        }
+        Map<String, Object> noted = new LinkedHashMap<>(details);
+        noted.put("quick_goal", "the_full_run's_goal_is_" + op + fmt(goal) + ";_a_quick_run's_few_rounds_keep_"
+                + op + fmt(quickGoal));
+        return ratio(id, name, ratio, op, quickGoal, noted);
+    }
+
     /** A measure that could not run: it fails, with the reason in the details. */
     static Result error(String id, String name, Throwable e) {
         String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replace(' ', '_');

@@ -62,7 +62,7 @@ final class StairwayMeasures {
             }
         }
         double ratio = stairway.median() / migrate.median();
-        return Result.ratio("P1", "stairway_vs_migrate", ratio, "<=", 4, Result.details(
+        return Result.ratio("P1", "stairway_vs_migrate", ratio, "<=", 3, 4, env.quick, Result.details(
                 "stairway_median_ms", Stats.round(stairway.median()), "migrate_median_ms",
                 Stats.round(migrate.median()), "with_fixtures_median_ms", Stats.round(withFixtures.median()),
                 "with_fixtures_ratio", Stats.round2(withFixtures.median() / migrate.median()), "runs", runs,
@@ -121,7 +121,7 @@ final class StairwayMeasures {
                     + large + " migrations " + Math.round(big.median()) + " ms");
         }
         double ratio = big.median() / little.median();
-        return Result.ratio("P3", "verify_" + large + "_vs_" + small + "_migrations", ratio, "<=", 5, Result.details(
+        return Result.ratio("P3", "verify_" + large + "_vs_" + small + "_migrations", ratio, "<=", 4.4, 5, env.quick, Result.details(
                 "verify" + large + "_median_ms", Stats.round(big.median()), "verify" + small + "_median_ms",
                 Stats.round(little.median()), "runs", runs));
     }

@@ -123,7 +123,7 @@ final class WideSchemaMeasures {
                 dump.add(d);
             }
         }
-        return Result.ratio("P4", P4, snapshot.median() / dump.median(), "<=", 2,
+        return Result.ratio("P4", P4, snapshot.median() / dump.median(), "<=", 1, 2, quick,
                 Result.details("snapshot_median_ms", Stats.round(snapshot.median()), "pg_dump_median_ms",
                         Stats.round(dump.median()), "tables", TABLES, "runs", runs, "server_major",
                         server.majorVersion(), "pg_dump_major", dumpMajor));
@@ -209,7 +209,7 @@ final class WideSchemaMeasures {
         String out = env.runChild(env.childCommand(List.of("-Xmx256m"), "--child", "p7", env.server.jdbcUrl(db)));
         double peak = Double.parseDouble(Env.field(out, "peak_heap_mb"));
         return new Result("P7", "peak_heap_snapshot_diff_1000_tables", Result.details("peak_heap_mb", Stats.round(peak)),
-                "<=256", peak <= 256, Result.details("xmx_mb", 256, "tables", Env.field(out, "tables"),
+                "<=128", peak <= 128, Result.details("xmx_mb", 256, "tables", Env.field(out, "tables"),
                 "diff_changes", Env.field(out, "diff_changes"), "elapsed_ms", Env.field(out, "elapsed_ms")));
     }
 

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The verified state of one migration set on one server, shared by every test class that uses the
@@ -113,8 +114,14 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
         }
     }
 
-    /** Runs the stairway on a scratch database, then builds the template at head. */
+    /**
+     * Runs the stairway on a scratch database and builds the template at head: both at once, each on
+     * a database of its own, unless the set touches what the server's databases share (roles,
+     * tablespaces: two migrations of it would race each other), then one after the other.
+     */
     static Verification run(PostgresServer server, Inputs inputs) {
+        CompletableFuture<String> building = inputs.set().touchesSharedObjects() ? null
+                : CompletableFuture.supplyAsync(() -> buildTemplate(server, inputs), Verification::onItsOwnThread);
         String scratch = server.createDatabase(null);
         StairwayReport report;
         try {
@@ -122,16 +129,18 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
                     .withUndoPolicy(inputs.settings().undo()).withFullDowngrade(inputs.settings().fullDowngrade())
                     .inSchema(inputs.schema()).failFast(inputs.settings().failFast()).withBaseline(inputs.baseline());
             report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
-            if (!report.passed()) {
-                write(inputs, report);
-                return new Verification(report, new StairwayException(report, null), null);
-            }
+        } catch (RuntimeException e) {
+            discard(server, building);
+            throw e;
         } finally {
             server.dropDatabase(scratch);
         }
         write(inputs, report);
-        String template = server.createDatabase(null);
-        LiveMigrations.of(server.dataSource(template), inputs.set(), inputs.schema()).migrateTo(null);
+        if (!report.passed()) {
+            discard(server, building);
+            return new Verification(report, new StairwayException(report, null), null);
+        }
+        String template = building == null ? buildTemplate(server, inputs) : await(building);
         SchemaDiff differs = differenceFromHead(server, template, inputs.schema(), report.head());
         if (!differs.isEmpty()) {
             server.dropDatabase(template);
@@ -144,6 +153,48 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
                     + "migration itself."), null);
         }
         return new Verification(report, null, new ClonePool(server, template, inputs.settings().prefetch()));
+    }
+
+    /** The template the tests' databases are copied from: a plain migrate of the set to its head. */
+    private static String buildTemplate(PostgresServer server, Inputs inputs) {
+        String template = server.createDatabase(null);
+        try {
+            LiveMigrations.of(server.dataSource(template), inputs.set(), inputs.schema()).migrateTo(null);
+            return template;
+        } catch (RuntimeException e) {
+            server.dropDatabase(template);
+            throw e;
+        }
+    }
+
+    private static void onItsOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "verified-schema-template");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The template built alongside, or what stopped it (as it would have been thrown without the overlap). */
+    private static String await(CompletableFuture<String> building) {
+        try {
+            return building.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Drops the template built alongside a stairway that failed (once it is built; a failed build left none). */
+    private static void discard(PostgresServer server, CompletableFuture<String> building) {
+        if (building == null) {
+            return;
+        }
+        try {
+            server.dropDatabase(building.join());
+        } catch (RuntimeException failedToBuild) {
+            LOG.debug("The template built alongside the stairway failed too: {}", failedToBuild.getMessage());
+        }
     }
 
     /**

@@ -263,6 +263,22 @@ class VerifiedSchemaExtensionTest {
         }
     }
 
+    @VerifiedSchema(migrations = "classpath:sets/shared-role")
+    static class SharedRole {
+        @Test
+        void theSetVerified(StairwayReport report) {
+            SEEN.put("shared-role", report.passed());
+        }
+    }
+
+    @Test
+    void aSetThatCreatesARoleIsVerifiedBeforeItsTemplateIsBuilt() {
+        // the template's GRANT to the role would make the stairway's undo (DROP ROLE) fail if both ran at once
+        run(Map.of(), SharedRole.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(SEEN.get("shared-role")).isEqualTo(true);
+    }
+
     @VerifiedSchema(migrations = "classpath:sets/mixed-concurrently")
     static class FlywayParameters {
         @Test

@@ -156,6 +156,16 @@ public final class MigrationSet {
         return callbacks;
     }
 
+    /**
+     * Whether a script of the set (forward, undo, repeatable or callback) creates, alters or drops
+     * something every database of the server shares: a role or a membership, a tablespace, a
+     * database, a server setting. Such a set cannot be migrated on two databases of one server at once.
+     */
+    public boolean touchesSharedObjects() {
+        return java.util.stream.Stream.of(forwards, List.copyOf(undos.values()), repeatables, callbacks)
+                .flatMap(List::stream).anyMatch(s -> SharedObjects.in(s.sql()));
+    }
+
     /** A SHA-256 of every script's name and text and of the settings: equal sets have equal hashes. */
     public String contentHash() {
         return contentHash;

@@ -190,7 +190,7 @@ final class EmbeddedDataDirectory {
         return awaitExit(server.get(), dir.resolve("postmaster.pid"), STOP_WAIT_SECONDS);
     }
 
-    private static void signal(ProcessHandle process, String signal) {
+    static void signal(ProcessHandle process, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
                     .redirectErrorStream(true).start();

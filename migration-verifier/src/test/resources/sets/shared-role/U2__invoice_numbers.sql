@@ -1,0 +1,2 @@
+DROP INDEX invoices_number_key;
+ALTER TABLE invoices DROP COLUMN number;
