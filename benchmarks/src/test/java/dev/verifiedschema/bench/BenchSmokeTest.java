@@ -21,7 +21,7 @@ class BenchSmokeTest {
         List<Result> results = Bench.run(Path.of("..").toAbsolutePath().normalize(), true, Set.of("P5"));
 
         assertThat(results).hasSize(1);
-        assertThat(results.get(0).line()).matches("P5 health_check_vs_raw_query ratio=\\d+(\\.\\d+)? goal<=3 (PASS|FAIL)");
+        assertThat(results.get(0).line()).matches("P5 health_check_vs_raw_query ratio=\\d+(\\.\\d+)? goal<=0.50 (PASS|FAIL)");
         assertThat(results.get(0).detailLine()).matches("# health_check_median_ms=\\S+ raw_query_median_ms=\\S+ runs=\\d+");
     }
 
@@ -34,6 +34,17 @@ class BenchSmokeTest {
         assertThat(result.detailLine()).isEqualTo("# stairway_median_ms=2140 migrate_median_ms=577 runs=5");
         assertThat(result.json()).contains("\"id\": \"P1\"", "\"measured\": {\"ratio\": 3.71}", "\"pass\": true",
                 "\"runs\": 5");
+    }
+
+    @Test
+    void aQuickRunKeepsTheLooserGoalAndSaysSo() {
+        Result full = Result.ratio("P1", "stairway_vs_migrate", 3.5, "<=", 3, 4, false, Result.details("runs", 15));
+        Result quick = Result.ratio("P1", "stairway_vs_migrate", 3.5, "<=", 3, 4, true, Result.details("runs", 9));
+
+        assertThat(full.line()).isEqualTo("P1 stairway_vs_migrate ratio=3.50 goal<=3 FAIL");
+        assertThat(full.detailLine()).isEqualTo("# runs=15");
+        assertThat(quick.line()).isEqualTo("P1 stairway_vs_migrate ratio=3.50 goal<=4 PASS");
+        assertThat(quick.detailLine()).contains("quick_goal=the_full_run's_goal_is_<=3");
     }
 
     @Test

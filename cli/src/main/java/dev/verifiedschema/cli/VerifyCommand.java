@@ -91,6 +91,7 @@ final class VerifyCommand extends DatabaseCommand {
             result.put("baselineWritten", writeBaseline.toAbsolutePath().toString());
         }
         fromReport(result, report);
+        result.testCases(StairwayTestCases.of(report, contract));
         if (writeBaseline != null) {
             long recorded = report.findings().stream().filter(f -> !f.fails()).count();
             result.summary("Baseline of " + recorded + " finding" + (recorded == 1 ? "" : "s") + " written to "

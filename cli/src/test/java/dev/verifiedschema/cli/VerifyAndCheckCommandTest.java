@@ -50,6 +50,37 @@ class VerifyAndCheckCommandTest {
     }
 
     @Test
+    void junitXmlPutsAFailedUndoOnItsVersionAndSkipsStepsThatDidNotRun(@TempDir Path dir) throws Exception {
+        Path junit = dir.resolve("report.xml");
+        CliHarness.Run run = cli.run("verify", "--migrations", cli.broken("undo-leaves-index").toString(),
+                "--undo", "none", "--format", "junit", "--output", junit.toString());
+        CliHarness.Run failing = cli.run("verify", "--migrations", cli.broken("undo-leaves-index").toString(),
+                "--format", "junit", "--output", dir.resolve("failing.xml").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Document skipped = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(Files.readAllBytes(junit)));
+        org.w3c.dom.NodeList skips = skipped.getElementsByTagName("skipped");
+        java.util.List<String> skippedSteps = new java.util.ArrayList<>();
+        for (int i = 0; i < skips.getLength(); i++) {
+            org.w3c.dom.Element c = (org.w3c.dom.Element) skips.item(i).getParentNode();
+            if (c.getAttribute("classname").startsWith("verified-schema.verify.V")) {
+                skippedSteps.add(c.getAttribute("name") + ": " + ((org.w3c.dom.Element) skips.item(i)).getAttribute("message"));
+            }
+        }
+        assertThat(skippedSteps).as("undo and redo of 6 versions").hasSize(12).containsOnly(
+                "undo: undo policy none", "redo: undo policy none");
+
+        assertThat(failing.exitCode()).isEqualTo(1);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("failing.xml"))));
+        org.w3c.dom.Element failed = (org.w3c.dom.Element) doc.getElementsByTagName("failure").item(0).getParentNode();
+        assertThat(failed.getAttribute("classname") + " " + failed.getAttribute("name"))
+                .isEqualTo("verified-schema.verify.V6 undo");
+        assertThat(failed.getTextContent()).contains("hm_feedbacks_status_idx");
+    }
+
+    @Test
     void verifyFormatsParseAsJsonJunitXmlAndMarkdown(@TempDir Path dir) throws Exception {
         Path junit = dir.resolve("report.xml");
         CliHarness.Run json = cli.run("verify", "--migrations", cli.broken("money-as-double").toString(),
@@ -71,9 +102,21 @@ class VerifyAndCheckCommandTest {
                 .parse(new ByteArrayInputStream(Files.readAllBytes(junit)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("testsuite");
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
-        assertThat(Integer.parseInt(doc.getDocumentElement().getAttribute("tests"))).isEqualTo(7);
+        int tables = ContractLoader.load(CONTRACT).tables().size();
+        assertThat(Integer.parseInt(doc.getDocumentElement().getAttribute("tests")))
+                .as("forward, undo and redo of 6 versions, the full downgrade, one per contract table")
+                .isEqualTo(6 * 3 + 1 + tables);
+        assertThat(cases(doc)).contains("verified-schema.verify.V1 forward", "verified-schema.verify.V1 undo",
+                "verified-schema.verify.V6 redo", "verified-schema.verify full downgrade",
+                "verified-schema.verify.contract hm_transactions", "verified-schema.verify.contract users");
+        org.w3c.dom.Element failed = (org.w3c.dom.Element) doc.getElementsByTagName("failure").item(0).getParentNode();
+        assertThat(failed.getAttribute("classname") + " " + failed.getAttribute("name"))
+                .isEqualTo("verified-schema.verify.contract hm_transactions");
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
                 .contains("wrong type of column amount");
+        org.w3c.dom.Element forward = (org.w3c.dom.Element) doc.getElementsByTagName("testcase").item(0);
+        assertThat(forward.getAttribute("time")).as("a step's time, in seconds").matches("\\d+\\.\\d{3}");
+        assertThat(forward.getTextContent()).contains("V1__");
 
         assertThat(md.out()).startsWith("### ❌ verified-schema verify").contains("| ❌ | `hm_transactions.amount` |",
                 "| ✅ | `V1` |", "<details>");
@@ -229,5 +272,15 @@ class VerifyAndCheckCommandTest {
         } finally {
             cli.server().dropDatabase(production);
         }
+    }
+
+    private static java.util.List<String> cases(Document doc) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList cases = doc.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+            names.add(c.getAttribute("classname") + " " + c.getAttribute("name"));
+        }
+        return names;
     }
 }
