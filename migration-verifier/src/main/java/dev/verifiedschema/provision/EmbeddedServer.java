@@ -69,7 +69,8 @@ final class EmbeddedServer extends ManagedServer {
                     DirectPostmaster direct = DirectPostmaster.start(extracted.get(), dataDirectory.get(), CONFIG,
                             unshare.join());
                     return started(new EmbeddedServer(null, direct, direct.port(), dataDirectory.get(),
-                            "data in " + dataDirectory.get().getParent() + ", from the initdb template, without pg_ctl"),
+                            "data in " + dataDirectory.get().getParent() + ", from the initdb template, without pg_ctl"
+                                    + binaries.map(jar -> ", binaries from " + jar.getFileName()).orElse("")),
                             requestedMajor, start);
                 }
             } catch (IOException | RuntimeException e) {
