@@ -120,22 +120,26 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
      * tablespaces: two migrations of it would race each other), then one after the other.
      */
     static Verification run(PostgresServer server, Inputs inputs) {
-        CompletableFuture<String> building = inputs.set().touchesSharedObjects() ? null
-                : CompletableFuture.supplyAsync(() -> buildTemplate(server, inputs), Verification::onItsOwnThread);
-        String scratch = server.createDatabase(null);
+        CompletableFuture<String> building = null;
         StairwayReport report;
         try {
-            Stairway stairway = Stairway.of(inputs.set()).withContract(inputs.contract()).withFixtures(inputs.fixtures())
-                    .withUndoPolicy(inputs.settings().undo()).withFullDowngrade(inputs.settings().fullDowngrade())
-                    .inSchema(inputs.schema()).failFast(inputs.settings().failFast()).withBaseline(inputs.baseline());
-            report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
+            String scratch = server.createDatabase(null);
+            building = inputs.set().touchesSharedObjects() ? null
+                    : CompletableFuture.supplyAsync(() -> buildTemplate(server, inputs), Verification::onItsOwnThread);
+            try {
+                Stairway stairway = Stairway.of(inputs.set()).withContract(inputs.contract())
+                        .withFixtures(inputs.fixtures()).withUndoPolicy(inputs.settings().undo())
+                        .withFullDowngrade(inputs.settings().fullDowngrade()).inSchema(inputs.schema())
+                        .failFast(inputs.settings().failFast()).withBaseline(inputs.baseline());
+                report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
+            } finally {
+                server.dropDatabase(scratch);
+            }
+            write(inputs, report);
         } catch (RuntimeException e) {
             discard(server, building);
             throw e;
-        } finally {
-            server.dropDatabase(scratch);
         }
-        write(inputs, report);
         if (!report.passed()) {
             discard(server, building);
             return new Verification(report, new StairwayException(report, null), null);

@@ -14,7 +14,10 @@ final class SharedObjects {
             "\\b(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP|TABLESPACE|DATABASE)\\b"
                     + "|\\bALTER\\s+SYSTEM\\b"
                     + "|\\b(?:REASSIGN|DROP)\\s+OWNED\\b"
-                    + "|\\bCOMMENT\\s+ON\\s+(?:ROLE|TABLESPACE|DATABASE)\\b"
+                    + "|\\b(?:COMMENT|SECURITY\\s+LABEL)\\s+(?:FOR\\s+\\S+\\s+)?ON\\s+(?:ROLE|TABLESPACE|DATABASE)\\b"
+                    // privileges on shared objects, subscriptions and replication slots
+                    + "|\\bON\\s+(?:TABLESPACE|DATABASE|PARAMETER)\\b"
+                    + "|\\b(?:CREATE|ALTER|DROP)\\s+SUBSCRIPTION\\b|\\bpg_(?:create|drop)_\\w*replication_slot\\b"
                     // a membership (GRANT role TO role, REVOKE role FROM role): no ON before TO / FROM
                     + "|\\bGRANT\\b(?:(?!\\bON\\b)[^;])*?\\bTO\\b"
                     + "|\\bREVOKE\\b(?:(?!\\bON\\b)[^;])*?\\bFROM\\b",

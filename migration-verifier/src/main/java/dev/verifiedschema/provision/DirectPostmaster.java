@@ -35,6 +35,7 @@ final class DirectPostmaster {
     private static final long START_WAIT_SECONDS = 10;
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
     private static final Logger LOG = LoggerFactory.getLogger(DirectPostmaster.class);
+    private static final java.util.concurrent.atomic.AtomicInteger STAGING = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Process process;
     private final int port;
@@ -82,7 +83,8 @@ final class DirectPostmaster {
         }
         Path binaries = postgres.get().getParent().getParent();
         Path record = InitdbTemplate.workingDirectory().resolve(RECORD_PREFIX + key);
-        Path staging = record.resolveSibling(record.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path staging = record.resolveSibling(record.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + STAGING.incrementAndGet());
         try {
             Files.writeString(staging, binaries + "\n", StandardCharsets.UTF_8);
             Files.move(staging, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -187,6 +189,7 @@ final class DirectPostmaster {
         if (!process.isAlive()) {
             return;
         }
+        boolean interrupted = Thread.interrupted(); // the stop must be waited for even when interrupted
         EmbeddedDataDirectory.signal(process.toHandle(), "INT");
         try {
             if (!process.waitFor(EmbeddedDataDirectory.STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -197,7 +200,11 @@ final class DirectPostmaster {
                 process.waitFor(EmbeddedDataDirectory.STOP_WAIT_SECONDS, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -88,7 +88,9 @@ final class EmbeddedDataDirectory {
             }
             removeLeftovers(base);
         }
-        return Optional.of(base.resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()));
+        // absolute: the server's command line holds it so, which is how its process is recognised later
+        return Optional.of(base.toAbsolutePath().normalize()
+                .resolve(PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()));
     }
 
     private static boolean usable(Path dir) {
@@ -103,14 +105,17 @@ final class EmbeddedDataDirectory {
     /**
      * Deletes the data directories of processes that are gone: only directories named exactly as this
      * class (or the benchmarks' second server) names them and holding a PostgreSQL data directory
-     * ({@code PG_VERSION}), so nothing else that happens to start with the prefix is touched.
+     * ({@code PG_VERSION}) or the start of a template copy ({@code postgresql.conf}, which is copied
+     * first), so nothing else that happens to start with the prefix is touched.
      */
     static void removeLeftovers(Path base) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path dir : dirs) {
-                owner(dir).filter(pid -> ProcessHandle.of(pid).isEmpty())
-                        .filter(pid -> Files.isRegularFile(dir.resolve("PG_VERSION"))).ifPresent(pid -> {
-                    if (stopOrphan(dir, pid)) {
+                owner(dir).filter(pid -> ProcessHandle.of(pid).isEmpty()).ifPresent(pid -> {
+                    boolean data = Files.isRegularFile(dir.resolve("PG_VERSION"));
+                    // postgresql.conf without PG_VERSION: a template copy that a killed run left half done
+                    boolean partialCopy = !data && Files.isRegularFile(dir.resolve("postgresql.conf"));
+                    if (partialCopy || (data && stopOrphan(dir, pid))) {
                         LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
                         deleteQuietly(dir);
                     }
@@ -179,12 +184,12 @@ final class EmbeddedDataDirectory {
      * Stops the server running on one of this process's data directories with a fast shutdown, and
      * waits for its postmaster to exit; the wait ends when the process does, not at a polling interval.
      *
-     * @return whether no server runs on the directory any more
+     * @return whether a server was found on the directory and has stopped
      */
     static boolean stopServer(Path dir) {
         Optional<ProcessHandle> server = orphanServer(dir);
         if (server.isEmpty()) {
-            return true;
+            return false; // none seen: the caller stops it another way, or there is none
         }
         signal(server.get(), "INT");
         return awaitExit(server.get(), dir.resolve("postmaster.pid"), STOP_WAIT_SECONDS);

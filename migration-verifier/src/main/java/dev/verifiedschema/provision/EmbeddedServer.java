@@ -62,16 +62,12 @@ final class EmbeddedServer extends ManagedServer {
         Optional<InitdbTemplate> template = key.map(InitdbTemplate::of);
         Optional<Path> extracted = template.filter(InitdbTemplate::exists).flatMap(t -> DirectPostmaster.binaries(key.get()));
         if (extracted.isPresent()) {
+            DirectPostmaster direct = null;
             try {
                 CompletableFuture<Boolean> unshare = CompletableFuture.supplyAsync(DirectPostmaster::needsUnshare,
                         EmbeddedServer::onItsOwnThread); // while the template is copied
                 if (template.get().copyTo(dataDirectory.get())) {
-                    DirectPostmaster direct = DirectPostmaster.start(extracted.get(), dataDirectory.get(), CONFIG,
-                            unshare.join());
-                    return started(new EmbeddedServer(null, direct, direct.port(), dataDirectory.get(),
-                            "data in " + dataDirectory.get().getParent() + ", from the initdb template, without pg_ctl"
-                                    + binaries.map(jar -> ", binaries from " + jar.getFileName()).orElse("")),
-                            requestedMajor, start);
+                    direct = DirectPostmaster.start(extracted.get(), dataDirectory.get(), CONFIG, unshare.join());
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.info("Embedded PostgreSQL did not start from the initdb template {} with the binaries in {} ({}); "
@@ -79,7 +75,13 @@ final class EmbeddedServer extends ManagedServer {
                         extracted.get(), e.getMessage());
                 template.get().discard();
             }
-            EmbeddedDataDirectory.deleteQuietly(dataDirectory.get());
+            if (direct != null) {
+                return started(new EmbeddedServer(null, direct, direct.port(), dataDirectory.get(),
+                        "data in " + dataDirectory.get().getParent() + ", from the initdb template, without pg_ctl"
+                                + binaries.map(jar -> ", binaries from " + jar.getFileName()).orElse("")),
+                        requestedMajor, start);
+            }
+            abandon(dataDirectory.get());
         }
         // the template's files are copied while zonky reads its binaries; the server starts once they are all there
         Optional<CompletableFuture<Boolean>> copying = template.flatMap(t -> t.copyInBackground(dataDirectory.get()));
@@ -95,12 +97,12 @@ final class EmbeddedServer extends ManagedServer {
                         + "and starting from initdb", template.get().directory(), e.getMessage());
                 copying.get().join();
                 template.get().discard();
-                EmbeddedDataDirectory.deleteQuietly(dataDirectory.get());
+                abandon(dataDirectory.get());
                 copied = false;
                 postgres = builder(dataDirectory, binaries, template, Optional.empty()).start(); // saves a good one
             }
         } catch (IOException | RuntimeException e) {
-            dataDirectory.ifPresent(EmbeddedDataDirectory::deleteQuietly);
+            dataDirectory.ifPresent(EmbeddedServer::abandon);
             throw new ProvisionException(startFailure(e, dataDirectory), e);
         }
         key.ifPresent(k -> DirectPostmaster.record(k, dataDirectory.get())); // so the next start needs no zonky
@@ -116,9 +118,26 @@ final class EmbeddedServer extends ManagedServer {
         thread.start();
     }
 
-    /** Checks the major version that was asked for and logs the start. */
+    /**
+     * The data directory of a start that failed: a server zonky's {@code pg_ctl} may have launched on it
+     * before zonky gave up waiting is stopped first (zonky's own exit hook is off), then it is deleted.
+     */
+    private static void abandon(Path dataDirectory) {
+        if (!WINDOWS) {
+            EmbeddedDataDirectory.stopServer(dataDirectory);
+        }
+        EmbeddedDataDirectory.deleteQuietly(dataDirectory);
+    }
+
+    /** Checks the major version that was asked for and logs the start; a server that fails that is stopped. */
     private static EmbeddedServer started(EmbeddedServer server, int requestedMajor, long start) {
-        int major = server.majorVersion();
+        int major;
+        try {
+            major = server.majorVersion();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         if (requestedMajor != 0 && requestedMajor != major) {
             server.close();
             throw new ProvisionException("PostgreSQL " + requestedMajor + " was asked for, but the embedded binaries "
@@ -204,6 +223,7 @@ final class EmbeddedServer extends ManagedServer {
             if (direct != null) {
                 direct.stop();
             } else {
+                // pg_ctl when no server was seen to stop (its path not found in a process's command line, say)
                 boolean stopped = dataDirectory != null && !WINDOWS && EmbeddedDataDirectory.stopServer(dataDirectory);
                 if (!stopped) {
                     try {

@@ -32,9 +32,10 @@ import java.util.zip.ZipFile;
  * A freshly initialised data directory kept per PostgreSQL binaries, copied into a new server's data
  * directory instead of running {@code initdb} again. {@code initdb} costs about half a second of every
  * embedded start (it bootstraps the catalogs and runs the post-bootstrap SQL); copying its output, about
- * 40 MB, costs a few tens of milliseconds. What {@code initdb} writes depends only on the binaries and
- * the options the embedded provider always passes ({@code -A trust -U postgres -E UTF-8}), so a template
- * made by one server serves every later server of the same binaries, in this JVM and the next ones.
+ * 23 MB, costs 90 to 200 ms. What {@code initdb} writes depends on the binaries, the options the embedded
+ * provider always passes ({@code -A trust -U postgres -E UTF-8 --wal-segsize=1}) and the locale it takes
+ * from the environment ({@link #locale()}), so a template made by one server serves every later server of
+ * the same binaries and locale, in this JVM and the next ones.
  *
  * <p>The binaries are identified by the content of the archive zonky extracts them from: the CRC-32 and
  * size that the jar's directory records for {@code postgres-<os>-<arch>.txz} (and its Alpine Linux
@@ -72,7 +73,21 @@ final class InitdbTemplate {
 
     /** The template of a binaries key. */
     static InitdbTemplate of(String key) {
-        return new InitdbTemplate(workingDirectory().resolve(PREFIX + INITDB_OPTIONS + "-" + key));
+        return new InitdbTemplate(workingDirectory().resolve(PREFIX + INITDB_OPTIONS + "-" + locale() + "-" + key));
+    }
+
+    /**
+     * What initdb takes from the environment (zonky passes no locale): the cluster's collation and
+     * character classes and the {@code lc_*} settings come from these variables, so a template made
+     * under one locale serves only servers started under the same one.
+     */
+    static String locale() {
+        StringBuilder environment = new StringBuilder();
+        for (String name : List.of("LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC",
+                "LC_TIME", "LANG", "LANGUAGE")) {
+            environment.append(name).append('=').append(System.getenv().getOrDefault(name, "")).append('\n');
+        }
+        return Integer.toHexString(environment.toString().hashCode());
     }
 
     /** The key of the binaries a server will start from, when templates are on and the binaries are found. */
@@ -144,6 +159,7 @@ final class InitdbTemplate {
                 copy(directory, dataDirectory);
                 touch();
                 copied.complete(true);
+                prune(directory.getParent()); // staging copies a killed run left, old templates
             } catch (IOException | RuntimeException e) {
                 LOG.debug("Could not copy the initdb template {} to {}: {}", directory, dataDirectory, e.toString());
                 copied.complete(false);
@@ -183,7 +199,25 @@ final class InitdbTemplate {
 
     /** Deletes the template (its copy did not start). */
     void discard() {
-        EmbeddedDataDirectory.deleteQuietly(directory);
+        deleteShared(directory);
+    }
+
+    /**
+     * Deletes a template other processes may be copying: renamed away first, so that a copy under way
+     * fails (and its server starts from initdb) instead of finishing without what was already deleted.
+     */
+    static void deleteShared(Path template) {
+        Path gone = template.resolveSibling(template.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet());
+        try {
+            Files.move(template, gone, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (Files.exists(template)) {
+                LOG.debug("Could not move {} away to delete it: {}", template, e.toString());
+            }
+            return;
+        }
+        EmbeddedDataDirectory.deleteQuietly(gone);
     }
 
     private void touch() {
@@ -204,7 +238,7 @@ final class InitdbTemplate {
                     .forEach(EmbeddedDataDirectory::deleteQuietly);
             ours.stream().filter(p -> !p.getFileName().toString().contains(".tmp-"))
                     .sorted(Comparator.comparing(InitdbTemplate::lastModified).reversed())
-                    .skip(KEEP).forEach(EmbeddedDataDirectory::deleteQuietly);
+                    .skip(KEEP).forEach(InitdbTemplate::deleteShared);
         } catch (IOException e) {
             LOG.debug("Could not prune the initdb templates in {}: {}", parent, e.toString());
         }

@@ -21,6 +21,11 @@ class SharedObjectsTest {
             "REVOKE reporting FROM app_reader;",
             "REASSIGN OWNED BY old_owner TO app;",
             "COMMENT ON ROLE api IS 'the API';",
+            "GRANT CREATE ON DATABASE app TO api;",
+            "GRANT SET ON PARAMETER work_mem TO api;",
+            "SECURITY LABEL FOR selinux ON ROLE api IS 'system_u:object_r:sepgsql_table_t:s0';",
+            "CREATE SUBSCRIPTION orders_sub CONNECTION 'host=primary dbname=app' PUBLICATION orders_pub;",
+            "SELECT pg_create_logical_replication_slot('orders_slot', 'pgoutput');",
         };
         for (String sql : shared) {
             assertThat(SharedObjects.in(sql)).as(sql).isTrue();

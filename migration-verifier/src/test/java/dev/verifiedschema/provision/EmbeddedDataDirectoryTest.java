@@ -47,6 +47,8 @@ class EmbeddedDataDirectoryTest {
         Path lookalike = Files.createDirectories(memory.resolve("verified-schema-2024-backup"));
         Files.writeString(lookalike.resolve("PG_VERSION"), "17");
         Path notData = Files.createDirectories(memory.resolve("verified-schema-" + GONE + "-2"));
+        Path halfCopied = Files.createDirectories(memory.resolve("verified-schema-" + GONE + "-3/base/1"));
+        Files.writeString(memory.resolve("verified-schema-" + GONE + "-3/postgresql.conf"), "# copied first\n");
         Path alive = Files.createDirectories(memory.resolve("verified-schema-" + ProcessHandle.current().pid() + "-99"));
         Path foreign = Files.createDirectories(memory.resolve("someone-else"));
 
@@ -57,6 +59,7 @@ class EmbeddedDataDirectoryTest {
         assertThat(foreign).isDirectory();
         assertThat(lookalike).as("a name that only looks like ours").isDirectory();
         assertThat(notData).as("not a PostgreSQL data directory").isDirectory();
+        assertThat(halfCopied.getParent().getParent()).as("a template copy a killed run left half done").doesNotExist();
     }
 
     @Test

@@ -133,6 +133,30 @@ class InitdbTemplateTest {
     }
 
     @Test
+    void aServerOfAnotherMajorThanAskedForIsStoppedAndRefusedWithoutCostingTheTemplate() throws Exception {
+        try (EmbeddedServer first = EmbeddedServer.start(0)) {
+            assertWorks(first);
+        }
+        InitdbTemplate template = InitdbTemplate.forBinaries(Optional.empty()).orElseThrow();
+        Path marker = template.directory().resolve("kept-by-test-" + ProcessHandle.current().pid());
+        Files.writeString(marker, ""); // a template made again would not have it
+        int other = 9; // no binaries of PostgreSQL 9 are on the classpath or configured
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedServer.start(other))
+                    .isInstanceOf(ProvisionException.class).hasMessageContaining("PostgreSQL 9 was asked for");
+
+            assertThat(marker).as("the template was fine: it stays").exists();
+        } finally {
+            Files.deleteIfExists(marker);
+        }
+        try (Stream<Path> left = Files.list(EmbeddedDataDirectory.forNewServer().orElseThrow().getParent())) {
+            String mine = "verified-schema-" + ProcessHandle.current().pid() + "-";
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(mine)))
+                    .as("the refused server's data directory is gone").isEmpty();
+        }
+    }
+
+    @Test
     void aTemplateThatDoesNotStartIsDeletedAndTheServerStartsFromInitdb() throws Exception {
         InitdbTemplate template = InitdbTemplate.forBinaries(Optional.empty()).orElseThrow();
         Path kept = template.directory().resolveSibling(template.directory().getFileName() + ".kept-by-test");
