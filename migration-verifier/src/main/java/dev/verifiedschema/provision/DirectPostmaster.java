@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Where zonky extracted a set of binaries is learnt from the first server zonky starts on them (the
  * path of its {@code postgres} process) and recorded next to the template as
  * {@code verified-schema-binaries-<key>}; a record whose directory no longer holds zonky's complete
- * extraction is not used. On Linux as root, the server runs under {@code unshare -U} as zonky runs it
+ * extraction, or that another user owns (the directory is shared), is not used. On Linux as root, the server runs under {@code unshare -U} as zonky runs it
  * (PostgreSQL refuses to run as root). Not on Windows, where zonky starts every server.
  */
 final class DirectPostmaster {
@@ -61,10 +61,16 @@ final class DirectPostmaster {
             if (!Files.isRegularFile(record)) {
                 return Optional.empty();
             }
+            if (!InitdbTemplate.ownedByThisUser(record)) {
+                LOG.debug("Not using {}: another user owns it", record);
+                return Optional.empty();
+            }
             Path dir = Path.of(Files.readString(record, StandardCharsets.UTF_8).strip());
-            boolean complete = Files.isRegularFile(dir.resolve(".exists"))
-                    && Files.isExecutable(dir.resolve("bin/postgres"));
-            return complete ? Optional.of(dir) : Optional.empty();
+            Path postgres = dir.resolve("bin/postgres");
+            boolean complete = Files.isRegularFile(dir.resolve(".exists")) && Files.isExecutable(postgres);
+            // the directory is shared with other users: run nothing that this user did not put there
+            return complete && InitdbTemplate.ownedByThisUser(dir) && InitdbTemplate.ownedByThisUser(postgres)
+                    ? Optional.of(dir) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not read {}: {}", record, e.toString());
             return Optional.empty();

@@ -114,9 +114,23 @@ final class InitdbTemplate {
         return directory;
     }
 
-    /** Whether a complete template is there. */
+    /** Whether a complete template is there, made by this user (the directory is shared with other users). */
     boolean exists() {
-        return Files.isRegularFile(directory.resolve("PG_VERSION")) && Files.isRegularFile(directory.resolve("postgresql.conf"));
+        return Files.isRegularFile(directory.resolve("PG_VERSION")) && Files.isRegularFile(directory.resolve("postgresql.conf"))
+                && ownedByThisUser(directory) && ownedByThisUser(directory.resolve("postgresql.conf"));
+    }
+
+    /**
+     * Whether the user this JVM runs as owns a file (not following a link). zonky makes its working
+     * directory writable by everyone, so what lies there is used only when this user put it there.
+     */
+    static boolean ownedByThisUser(Path path) {
+        try {
+            return Files.getOwner(path, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
+                    .equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /**

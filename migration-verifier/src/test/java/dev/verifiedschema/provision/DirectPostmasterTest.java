@@ -50,6 +50,40 @@ class DirectPostmasterTest {
     }
 
     @Test
+    void aRecordOrTemplateAnotherUserPutInTheSharedDirectoryIsNotUsed(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give a file to another user");
+        var nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        String key = "test-" + ProcessHandle.current().pid() + "-planted";
+        Path binaries = Files.createDirectories(dir.resolve("PG-planted/bin"));
+        Files.writeString(binaries.getParent().resolve(".exists"), "");
+        Path postgres = Files.writeString(binaries.resolve("postgres"), "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path record = InitdbTemplate.workingDirectory().resolve(DirectPostmaster.RECORD_PREFIX + key);
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, binaries.getParent() + "\n");
+        InitdbTemplate template = new InitdbTemplate(dir.resolve("verified-schema-initdb-planted"));
+        Files.createDirectories(template.directory());
+        Files.writeString(template.directory().resolve("PG_VERSION"), "17\n");
+        Files.writeString(template.directory().resolve("postgresql.conf"), "archive_command = 'x'\n");
+        try {
+            assertThat(DirectPostmaster.binaries(key)).as("this user's own record").isPresent();
+            assertThat(template.exists()).isTrue();
+
+            Files.setOwner(postgres, nobody);
+            Files.setOwner(template.directory().resolve("postgresql.conf"), nobody);
+            assertThat(DirectPostmaster.binaries(key)).as("a postgres another user put there").isEmpty();
+            assertThat(template.exists()).as("a template another user put there").isFalse();
+
+            Files.setOwner(postgres, Files.getOwner(dir));
+            Files.setOwner(record, nobody);
+            assertThat(DirectPostmaster.binaries(key)).as("a record another user wrote").isEmpty();
+        } finally {
+            Files.deleteIfExists(record);
+        }
+    }
+
+    @Test
     void binariesThatDoNotStartAreLeftToZonkyAndTheServerStartsAllTheSame(@TempDir Path dir) throws Exception {
         String key = InitdbTemplate.keyFor(Optional.empty()).orElseThrow();
         try (EmbeddedServer first = EmbeddedServer.start(0)) {
