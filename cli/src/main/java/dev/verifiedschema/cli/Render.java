@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.List;
 
 /** Turns a {@link Result} into text, JSON, JUnit XML or Markdown. */
 final class Render {
@@ -76,8 +75,8 @@ final class Render {
     }
 
     static String junit(Result result) {
-        if (!result.testCases().isEmpty()) {
-            return junitCases(result);
+        if (result.junit() != null) {
+            return result.junit();
         }
         long failures = result.findings().stream().filter(Result.Finding::failed).count();
         boolean verdictOnly = result.findings().isEmpty() || (result.failed() && failures == 0);
@@ -106,40 +105,6 @@ final class Render {
             xml.append("  <system-out>").append(xml(result.details())).append("</system-out>\n");
         }
         return xml.append("</testsuite>\n").toString();
-    }
-
-    /** One test case per {@link Result.TestCase}, with its time, failure or skip, and output. */
-    private static String junitCases(Result result) {
-        List<Result.TestCase> cases = result.testCases();
-        long failures = cases.stream().filter(c -> c.failure() != null).count();
-        long skipped = cases.stream().filter(c -> c.failure() == null && c.skipped() != null).count();
-        double seconds = cases.stream().mapToLong(c -> Math.max(0, c.ms())).sum() / 1000.0;
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"verified-schema ").append(xml(result.command())).append("\" tests=\"")
-                .append(cases.size()).append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"")
-                .append(skipped).append("\" time=\"").append(seconds(seconds)).append("\">\n");
-        for (Result.TestCase c : cases) {
-            xml.append("  <testcase classname=\"").append(xml(c.classname())).append("\" name=\"").append(xml(c.name()))
-                    .append("\"").append(c.ms() >= 0 ? " time=\"" + seconds(c.ms() / 1000.0) + "\"" : "").append(">\n");
-            if (c.failure() != null) {
-                xml.append("    <failure message=\"").append(xml(firstLine(c.failure()))).append("\">")
-                        .append(xml(c.failure())).append("</failure>\n");
-            } else if (c.skipped() != null) {
-                xml.append("    <skipped message=\"").append(xml(c.skipped())).append("\"/>\n");
-            }
-            if (!c.output().isBlank()) {
-                xml.append("    <system-out>").append(xml(c.output().strip())).append("</system-out>\n");
-            }
-            xml.append("  </testcase>\n");
-        }
-        if (!result.details().isBlank()) {
-            xml.append("  <system-out>").append(xml(result.details())).append("</system-out>\n");
-        }
-        return xml.append("</testsuite>\n").toString();
-    }
-
-    private static String seconds(double seconds) {
-        return String.format(java.util.Locale.ROOT, "%.3f", seconds);
     }
 
     static String markdown(Result result) {

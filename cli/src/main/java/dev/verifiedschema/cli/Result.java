@@ -14,21 +14,8 @@ final class Result {
     record Finding(String name, String message, boolean failed) {
     }
 
-    /**
-     * A JUnit test case of a command that has finer ones than its findings (a stairway's steps).
-     *
-     * @param classname the test class a CI page groups it under
-     * @param name      the case
-     * @param ms        how long it took, or -1 when unknown or not run
-     * @param failure   why it failed, or null
-     * @param skipped   why it did not run, or null
-     * @param output    what else to show with it (the script, accepted findings), may be empty
-     */
-    record TestCase(String classname, String name, long ms, String failure, String skipped, String output) {
-    }
-
     private final String command;
-    private final List<TestCase> testCases = new ArrayList<>();
+    private String junit;
     private String summary;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Object> data = new LinkedHashMap<>();
@@ -66,14 +53,14 @@ final class Result {
         return this;
     }
 
-    /** JUnit test cases finer than the findings; JUnit XML shows these instead when there are any. */
-    Result testCases(List<TestCase> cases) {
-        testCases.addAll(cases);
+    /** JUnit XML of its own (a stairway's, one case per step), instead of one case per finding. */
+    Result junit(String xml) {
+        this.junit = xml;
         return this;
     }
 
-    List<TestCase> testCases() {
-        return testCases;
+    String junit() {
+        return junit;
     }
 
     /** Marks the result failed without a finding of its own (e.g. NO-GO). */

@@ -7,6 +7,7 @@ import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
+import dev.verifiedschema.migrate.StairwayJUnit;
 import dev.verifiedschema.migrate.StairwayReport;
 import dev.verifiedschema.migrate.StepResult;
 import dev.verifiedschema.migrate.UndoPolicy;
@@ -91,14 +92,14 @@ final class VerifyCommand extends DatabaseCommand {
             result.put("baselineWritten", writeBaseline.toAbsolutePath().toString());
         }
         fromReport(result, report);
-        result.testCases(StairwayTestCases.of(report, contract));
         if (writeBaseline != null) {
             long recorded = report.findings().stream().filter(f -> !f.fails()).count();
             result.summary("Baseline of " + recorded + " finding" + (recorded == 1 ? "" : "s") + " written to "
                     + writeBaseline + "; verify with --baseline " + writeBaseline + " to fail only on new findings. "
                     + result.summary());
         }
-        return result;
+        return result.junit(StairwayJUnit.xml(report, contract == null ? java.util.List.of()
+                : contract.tables().keySet(), result.details()));
     }
 
     /** The embedded server's settings for a PostgreSQL major (0: the classpath's binaries). */

@@ -10,6 +10,7 @@ import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationSetException;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
+import dev.verifiedschema.migrate.StairwayJUnit;
 import dev.verifiedschema.migrate.StairwayReport;
 import dev.verifiedschema.migrate.UndoPolicy;
 import dev.verifiedschema.provision.PostgresServer;
@@ -100,7 +101,10 @@ public final class VerifyMojo extends AbstractMojo {
     @Parameter(property = "verifiedschema.plugin.passwordEnv")
     String passwordEnv;
 
-    /** Report formats to write: {@code text} and {@code json}. */
+    /**
+     * Report formats to write: {@code text} ({@code stairway.txt}), {@code json} ({@code stairway.json}) and
+     * {@code junit} ({@code TEST-verified-schema.xml}: one test case per version step and contract table).
+     */
     @Parameter(defaultValue = "text,json")
     List<String> formats;
 
@@ -180,14 +184,17 @@ public final class VerifyMojo extends AbstractMojo {
         List<String> kinds = new ArrayList<>();
         for (String format : formats) {
             String f = format.strip().toLowerCase(Locale.ROOT);
-            if (!f.equals("text") && !f.equals("json")) {
-                throw new MojoFailureException("formats holds '" + format + "'; allowed: text, json (JUnit XML and "
-                        + "Markdown come from the command line: verified-schema verify --format)");
+            if (!f.equals("text") && !f.equals("json") && !f.equals("junit")) {
+                throw new MojoFailureException("formats holds '" + format + "'; allowed: text, json, junit (Markdown "
+                        + "comes from the command line: verified-schema verify --format markdown)");
             }
             kinds.add(f);
         }
         return kinds;
     }
+
+    /** The contract the stairway checks, once {@link #stairway()} has read it (null without one). */
+    private Contract contracted;
 
     private Stairway stairway() throws MojoFailureException {
         FlywaySettings settings = flywayConfig == null ? FlywaySettings.none()
@@ -200,7 +207,7 @@ public final class VerifyMojo extends AbstractMojo {
         List<String> where = locations != null && !locations.isEmpty() ? locations.stream().map(this::inModule).toList()
                 : List.of("filesystem:" + existingDirectory(migrations, "migrations").getAbsolutePath());
         MigrationSet set = MigrationSet.load(where, settings);
-        Contract contracted = contract == null ? null : ContractLoader.load(existing(contract, "contract").toPath());
+        contracted = contract == null ? null : ContractLoader.load(existing(contract, "contract").toPath());
         FixtureSet fixtureSet = fixtures == null ? FixtureSet.none()
                 : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "fixtures").getAbsolutePath(), settings);
         return Stairway.of(set).withContract(contracted).withFixtures(fixtureSet).withUndoPolicy(policy())
@@ -231,9 +238,18 @@ public final class VerifyMojo extends AbstractMojo {
         try {
             Files.createDirectories(reportDirectory.toPath());
             for (String kind : kinds) {
-                Path file = reportDirectory.toPath().resolve("stairway." + (kind.equals("text") ? "txt" : kind));
-                Files.writeString(file, Secrets.mask(kind.equals("text") ? report.describe() : report.toJson(), password),
-                        StandardCharsets.UTF_8);
+                Path file = reportDirectory.toPath().resolve(switch (kind) {
+                    case "text" -> "stairway.txt";
+                    case "junit" -> "TEST-verified-schema.xml";
+                    default -> "stairway." + kind;
+                });
+                String text = switch (kind) {
+                    case "text" -> report.describe();
+                    case "junit" -> StairwayJUnit.xml(report, contracted == null ? List.of()
+                            : contracted.tables().keySet(), report.describe());
+                    default -> report.toJson();
+                };
+                Files.writeString(file, Secrets.mask(text, password), StandardCharsets.UTF_8);
                 written.add(file);
             }
         } catch (IOException e) {
