@@ -74,6 +74,7 @@ class EngineModuleArchitectureTest {
                 .should(be(belongToAnyOf(
                         // a stairway: its configuration, its run's report and findings
                         dev.verifiedschema.migrate.Stairway.class, dev.verifiedschema.migrate.StairwayReport.class,
+                        dev.verifiedschema.migrate.StairwayJUnit.class,
                         dev.verifiedschema.migrate.StairwayException.class, dev.verifiedschema.migrate.StepResult.class,
                         dev.verifiedschema.migrate.Finding.class, dev.verifiedschema.migrate.Baseline.class,
                         dev.verifiedschema.migrate.UndoPolicy.class,
