@@ -47,22 +47,22 @@ public final class StairwayJUnit {
                 .append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"")
                 .append(seconds(ms)).append("\">\n");
         for (Case c : cases) {
-            xml.append("  <testcase classname=\"").append(escape(c.classname())).append("\" name=\"")
-                    .append(escape(c.name())).append("\"").append(c.ms() >= 0 ? " time=\"" + seconds(c.ms()) + "\"" : "")
+            xml.append("  <testcase classname=\"").append(xmlText(c.classname())).append("\" name=\"")
+                    .append(xmlText(c.name())).append("\"").append(c.ms() >= 0 ? " time=\"" + seconds(c.ms()) + "\"" : "")
                     .append(">\n");
             if (c.failure() != null) {
-                xml.append("    <failure message=\"").append(escape(c.failure().lines().findFirst().orElse("")))
-                        .append("\">").append(escape(c.failure())).append("</failure>\n");
+                xml.append("    <failure message=\"").append(xmlText(c.failure().lines().findFirst().orElse("")))
+                        .append("\">").append(xmlText(c.failure())).append("</failure>\n");
             } else if (c.skipped() != null) {
-                xml.append("    <skipped message=\"").append(escape(c.skipped())).append("\"/>\n");
+                xml.append("    <skipped message=\"").append(xmlText(c.skipped())).append("\"/>\n");
             }
             if (!c.output().isBlank()) {
-                xml.append("    <system-out>").append(escape(c.output().strip())).append("</system-out>\n");
+                xml.append("    <system-out>").append(xmlText(c.output().strip())).append("</system-out>\n");
             }
             xml.append("  </testcase>\n");
         }
         if (details != null && !details.isBlank()) {
-            xml.append("  <system-out>").append(escape(details)).append("</system-out>\n");
+            xml.append("  <system-out>").append(xmlText(details)).append("</system-out>\n");
         }
         return xml.append("</testsuite>\n").toString();
     }
@@ -122,25 +122,30 @@ public final class StairwayJUnit {
         return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
     }
 
-    /** XML text: markup escaped, and characters XML 1.0 cannot hold dropped (a script may carry any byte). */
-    static String escape(String s) {
+    /**
+     * Text for an XML attribute or element: markup escaped, and the characters an XML 1.0 document cannot
+     * hold (control characters a script may carry) dropped; null is empty. The command line's other XML
+     * reports use it too.
+     */
+    public static String xmlText(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
+        for (char c : s.toCharArray()) {
             switch (c) {
-                case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
                 default -> {
-                    if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
-                        out.appendCodePoint(c);
+                    if ((c >= 0x20 && c != 0xFFFE && c != 0xFFFF) || c == '\n' || c == '\t' || c == '\r') {
+                        out.append(c);
                     }
                 }
             }
-        });
+        }
         return out.toString();
     }
 }

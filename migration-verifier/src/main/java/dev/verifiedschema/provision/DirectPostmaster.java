@@ -190,23 +190,14 @@ final class DirectPostmaster {
         }
     }
 
-    /** A fast shutdown; a kill if it has not ended within the wait. */
+    /** A fast shutdown; a kill if it has not ended within the wait. Waited for even when interrupted. */
     void stop() {
         if (!process.isAlive()) {
             return;
         }
-        boolean interrupted = Thread.interrupted(); // the stop must be waited for even when interrupted
-        EmbeddedDataDirectory.signal(process.toHandle(), "INT");
+        boolean interrupted = Thread.interrupted();
         try {
-            if (!process.waitFor(EmbeddedDataDirectory.STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("PostgreSQL (pid {}) on {} did not stop within {} s; killing it", process.pid(),
-                        dataDirectory, EmbeddedDataDirectory.STOP_WAIT_SECONDS);
-                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(EmbeddedDataDirectory.STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
+            EmbeddedDataDirectory.stopPostmaster(process.toHandle(), dataDirectory);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -141,7 +141,17 @@ final class EmbeddedDataDirectory {
         ProcessHandle postmaster = server.get();
         LOG.warn("Stopping PostgreSQL (pid {}) that still runs on {}, left by process {} which no longer runs",
                 postmaster.pid(), dir, deadOwner);
-        signal(postmaster, "INT"); // fast shutdown: ends its sessions, removes its shared memory
+        return stopPostmaster(postmaster, dir);
+    }
+
+    /**
+     * A fast shutdown of the postmaster of a data directory (it ends its sessions and removes its shared
+     * memory), and a kill of it and its children if it has not stopped within {@value #STOP_WAIT_SECONDS} s.
+     *
+     * @return whether it has stopped
+     */
+    static boolean stopPostmaster(ProcessHandle postmaster, Path dir) {
+        signal(postmaster, "INT");
         if (awaitExit(postmaster, dir.resolve("postmaster.pid"), STOP_WAIT_SECONDS)) {
             return true;
         }

@@ -113,9 +113,7 @@ final class EmbeddedServer extends ManagedServer {
     }
 
     private static void onItsOwnThread(Runnable task) {
-        Thread thread = new Thread(task, "verified-schema-embedded-start");
-        thread.setDaemon(true);
-        thread.start();
+        Daemon.start("verified-schema-embedded-start", task);
     }
 
     /**

@@ -168,7 +168,7 @@ final class InitdbTemplate {
             return Optional.empty();
         }
         CompletableFuture<Boolean> copied = new CompletableFuture<>();
-        Thread copier = new Thread(() -> {
+        Daemon.start("verified-schema-initdb-template-copy", () -> {
             try {
                 copy(directory, dataDirectory);
                 touch();
@@ -178,9 +178,7 @@ final class InitdbTemplate {
                 LOG.debug("Could not copy the initdb template {} to {}: {}", directory, dataDirectory, e.toString());
                 copied.complete(false);
             }
-        }, "verified-schema-initdb-template-copy");
-        copier.setDaemon(true);
-        copier.start();
+        });
         return Optional.of(copied);
     }
 

@@ -49,15 +49,13 @@ public final class SharedServers {
      */
     public static PendingLease acquireInBackground(ServerSettings settings) {
         CompletableFuture<Lease> lease = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
+        Daemon.start("verified-schema-server-start", () -> {
             try {
                 lease.complete(acquire(settings));
             } catch (Throwable e) {
                 lease.completeExceptionally(e);
             }
-        }, "verified-schema-server-start");
-        starter.setDaemon(true);
-        starter.start();
+        });
         return new PendingLease(lease);
     }
 
