@@ -46,7 +46,20 @@ class LauncherIT {
 
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(Files.readString(classes)).contains("dev.verifiedschema.migrate.Stairway source: file:")
-                .doesNotContain("dev.verifiedschema.migrate.Stairway source: shared objects file");
+                .doesNotContain("dev.verifiedschema.migrate.Stairway source: shared objects file")
+                .as("a text report loads no object mapper").doesNotContain("com.fasterxml.jackson.databind.ObjectMapper ");
+    }
+
+    @Test
+    void theLauncherRunsTheJvmWithTheC1CompilerOnly() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("verified-schema").toString(), "--version")
+                .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("VERIFIED_SCHEMA_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor()).isZero();
+        assertThat(out).containsPattern("intx TieredStopAtLevel\\s+= 1\\s");
     }
 
     private static List<Path> archives() throws IOException {
