@@ -1,5 +1,6 @@
 package dev.verifiedschema.cli;
 
+import dev.verifiedschema.migrate.LiveMigrationException;
 import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationScript;
 import dev.verifiedschema.migrate.MigrationSet;
@@ -20,7 +21,9 @@ import java.util.List;
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
         description = {"Runs undo scripts (U<version>__*.sql) of the newest applied versions in reverse order and "
                 + "removes their rows from flyway_schema_history (like alembic downgrade -1). Works on Flyway Community.",
-                "Refuses without --yes when stdin is not a terminal, and refuses versions that have no undo script."})
+                "Refuses without --yes when stdin is not a terminal, refuses versions that have no undo script, and "
+                        + "refuses a live database that has drifted from its migrations unless --force. Holds "
+                        + "Flyway's lock while it undoes."})
 final class DowngradeCommand extends DatabaseCommand {
     @Mixin
     FlywayOptions flyway;
@@ -38,6 +41,10 @@ final class DowngradeCommand extends DatabaseCommand {
 
     @Option(names = "--yes", description = "do not ask for confirmation")
     boolean yes;
+
+    @Option(names = "--force", description = "downgrade even when the live database has drifted from its "
+            + "migrations (skips the drift check)")
+    boolean force;
 
     @Override
     Result execute() throws Exception {
@@ -60,9 +67,21 @@ final class DowngradeCommand extends DatabaseCommand {
         if (result.failed()) {
             return result.summary("Nothing was undone.");
         }
+        Result refused = WriteGate.refusal(this, set, flyway.schema, force);
+        if (refused != null) {
+            return refused;
+        }
+        WriteGate.announce(this, "About to undo " + undos.size() + " version(s) on " + db.masked() + ", newest first: "
+                + undos.stream().map(MigrationScript::fileName).reduce((a, b) -> a + ", " + b).orElse("") + ".");
         confirm(chosen);
         for (MigrationScript undo : undos) {
-            ScriptFailure failure = live.undo(undo);
+            ScriptFailure failure;
+            try {
+                failure = live.undo(undo);
+            } catch (LiveMigrationException locked) {
+                return result.summary("Stopped before V" + undo.version() + ": " + locked.getMessage())
+                        .problem("V" + undo.version(), locked.getMessage());
+            }
             if (failure != null) {
                 return result.summary("Stopped: undo of V" + undo.version() + " failed and was rolled back.")
                         .problem("V" + undo.version(), failure.describe());

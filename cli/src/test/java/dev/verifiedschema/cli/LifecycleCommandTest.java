@@ -58,6 +58,8 @@ class LifecycleCommandTest {
         CliHarness.Run upgrade = run("upgrade", "--migrations", dir);
         assertThat(upgrade.exitCode()).as(upgrade.err()).isEqualTo(0);
         assertThat(upgrade.out()).contains("Applied 2 migration(s)", "is now at V6");
+        assertThat(upgrade.err()).as("said before it was done").contains("About to apply 2 migration(s) to "
+                + cli.url(production) + " (now at V4): V5__users_consent.sql, V6__billing_and_history_indexes.sql.");
 
         CliHarness.Run history = run("history", "--format", "json");
         assertThat(history.out()).contains("\"version\" : \"6\"", "V6__billing_and_history_indexes.sql");
@@ -69,11 +71,54 @@ class LifecycleCommandTest {
         CliHarness.Run down = run("downgrade", "--migrations", dir, "--steps", "2", "--yes");
         assertThat(down.exitCode()).as(down.err()).isEqualTo(0);
         assertThat(down.out()).contains("Undid 2 version(s): V6, V5.");
+        assertThat(down.err()).contains("About to undo 2 version(s) on " + cli.url(production)
+                + ", newest first: U6__billing_and_history_indexes.sql, U5__users_consent.sql.");
         assertThat(run("status", "--migrations", dir).out()).contains("is at V4 feedbacks; 2 pending");
 
         CliHarness.Run toZero = run("downgrade", "--migrations", dir, "--target", "0", "--yes");
         assertThat(toZero.out()).contains("Undid 4 version(s): V4, V3, V2, V1.");
         assertThat(run("status", "--migrations", dir).out()).contains("is at no version (empty); 6 pending");
+    }
+
+    @Test
+    void upgradeAndDowngradeRefuseADriftedDatabaseAndChangeNothingUnlessForced() throws Exception {
+        production = cli.production("4");
+        try (Connection c = cli.server().dataSource(production).getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE users ADD COLUMN hotfix_flag boolean");
+        }
+        String dir = MIGRATIONS.toString();
+
+        CliHarness.Run upgrade = run("upgrade", "--migrations", dir);
+        CliHarness.Run downgrade = run("downgrade", "--migrations", dir, "--yes");
+
+        for (CliHarness.Run refused : java.util.List.of(upgrade, downgrade)) {
+            assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+            assertThat(refused.out()).contains("has drifted from its migrations", "nothing was changed", "--force",
+                    "column users.hotfix_flag: only in the live database (not made by any migration)");
+            assertThat(refused.err()).doesNotContain("About to");
+        }
+        assertThat(run("status", "--migrations", dir).out()).contains("is at V4 feedbacks; 2 pending");
+
+        CliHarness.Run forced = run("upgrade", "--migrations", dir, "--force");
+        assertThat(forced.exitCode()).as(forced.out() + forced.err()).isEqualTo(0);
+        assertThat(forced.err()).contains("--force: the drift check is skipped", "About to apply 2 migration(s)");
+        assertThat(forced.out()).contains("is now at V6");
+    }
+
+    @Test
+    void downgradeStopsAndUndoesNothingWhileAnotherSessionHoldsFlywaysLock() throws Exception {
+        production = cli.production("6");
+        try (Connection other = cli.server().dataSource(production).getConnection();
+             Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + dev.verifiedschema.migrate.LiveMigrations.flywayLock("public") + ")");
+
+            CliHarness.Run locked = run("downgrade", "--migrations", MIGRATIONS.toString(), "--yes");
+
+            assertThat(locked.exitCode()).isEqualTo(1);
+            assertThat(locked.out()).contains("Stopped before V6: another session holds Flyway's lock on "
+                    + "\"public\".\"flyway_schema_history\"", "nothing was undone");
+        }
+        assertThat(run("status", "--migrations", MIGRATIONS.toString()).out()).contains("is at V6");
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.flywaydb.core.api.output.ValidateOutput;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -149,14 +151,45 @@ public final class LiveMigrations {
 
     /**
      * Undoes one version on the database: its undo script and the deletion of its history row, in
-     * one transaction.
+     * one transaction, holding Flyway's own lock on the history table (the advisory lock Flyway's
+     * {@code migrate} takes), so an undo and a migration never run at once.
      *
      * @return {@code null} on success, else what failed (nothing of it was kept)
+     * @throws LiveMigrationException when another session holds Flyway's lock (nothing was undone)
      */
     public ScriptFailure undo(MigrationScript undo) throws SQLException {
+        long lock = flywayLock(schema);
         try (Connection connection = dataSource.getConnection()) {
-            return UndoScripts.undo(connection, undo, schema);
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + lock + ")")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new LiveMigrationException("another session holds Flyway's lock on " + historyTable(schema)
+                            + " (a migration or an undo is running on this database); nothing was undone. Wait "
+                            + "for it to finish and run again.", null);
+                }
+            }
+            try {
+                return UndoScripts.undo(connection, undo, schema);
+            } finally {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SELECT pg_catalog.pg_advisory_unlock(" + lock + ")");
+                }
+            }
         }
+    }
+
+    /**
+     * The key of the advisory lock Flyway's PostgreSQL support takes while it migrates: a constant
+     * ("Flyway" in ASCII) plus the Java hash of the history table's quoted name.
+     */
+    public static long flywayLock(String schema) {
+        long flyway = (0x46L << 40) + (0x6CL << 32) + (0x79L << 24) + (0x77L << 16) + (0x61L << 8) + 0x79L;
+        return flyway + historyTable(schema).hashCode();
+    }
+
+    private static String historyTable(String schema) {
+        return "\"" + schema.replace("\"", "\"\"") + "\".\"flyway_schema_history\"";
     }
 
     /**

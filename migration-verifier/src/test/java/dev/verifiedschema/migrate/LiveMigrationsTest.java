@@ -3,8 +3,11 @@ package dev.verifiedschema.migrate;
 import dev.verifiedschema.testing.FreshDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -57,5 +60,42 @@ class LiveMigrationsTest {
         assertThatThrownBy(() -> LiveMigrations.of(db, GOOD, "public").upgrade(null))
                 .isInstanceOf(LiveMigrationException.class)
                 .hasMessageContaining("non-empty schema");
+    }
+
+    @Test
+    void undoTakesTheSameAdvisoryLockAsFlywaysMigrate(DataSource db, @TempDir Path dir) throws Exception {
+        // the migration records the advisory locks held on its database while Flyway runs it
+        Files.writeString(dir.resolve("V1__seen_locks.sql"), "CREATE TABLE seen_locks AS SELECT classid::bigint AS hi, "
+                + "objid::bigint AS lo FROM pg_locks WHERE locktype = 'advisory' AND database = "
+                + "(SELECT oid FROM pg_database WHERE datname = current_database());\n");
+        LiveMigrations.of(db, MigrationSet.load(List.of("filesystem:" + dir)), "public").migrateTo(null);
+
+        List<Long> held = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT hi, lo FROM seen_locks")) {
+            while (rs.next()) {
+                held.add((rs.getLong(1) << 32) | rs.getLong(2));
+            }
+        }
+        assertThat(held).containsExactly(LiveMigrations.flywayLock("public"));
+    }
+
+    @Test
+    void undoRefusesWhileAnotherSessionHoldsFlywaysLockAndUndoesNothing(DataSource db) throws Exception {
+        LiveMigrations live = LiveMigrations.of(db, GOOD, "public");
+        live.migrateTo(null);
+        try (Connection other = db.getConnection(); Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + LiveMigrations.flywayLock("public") + ")");
+
+            assertThatThrownBy(() -> live.undo(GOOD.undo(MigrationVersion.parse("3")).orElseThrow()))
+                    .isInstanceOf(LiveMigrationException.class)
+                    .hasMessageContaining("another session holds Flyway's lock on \"public\".\"flyway_schema_history\"")
+                    .hasMessageContaining("nothing was undone");
+            assertThat(live.applied()).extracting(MigrationVersion::text).containsExactly("1", "2", "3");
+        }
+        // the lock is released with the other session; the undo then runs and releases its own lock
+        assertThat(live.undo(GOOD.undo(MigrationVersion.parse("3")).orElseThrow())).isNull();
+        assertThat(live.undo(GOOD.undo(MigrationVersion.parse("2")).orElseThrow())).isNull();
+        assertThat(live.applied()).extracting(MigrationVersion::text).containsExactly("1");
     }
 }
