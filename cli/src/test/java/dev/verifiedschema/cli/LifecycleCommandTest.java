@@ -227,6 +227,13 @@ class LifecycleCommandTest {
                 CREATE INDEX accounts_id_idx ON accounts (id);
                 ALTER TABLE accounts ADD COLUMN owner_id bigint REFERENCES accounts (id) NOT VALID;
                 """);
+        Files.writeString(dir.resolve("V4__commits.sql"), """
+                BEGIN;
+                CREATE TABLE notes (id bigint);
+                COMMIT;
+                CREATE TABLE tags (id bigint);
+                COMMIT;
+                """);
         Path contract = dir.resolve("contract.yaml");
         Files.writeString(contract, "tables:\n  accounts:\n    columns: [id, email]\n");
 
@@ -236,7 +243,9 @@ class LifecycleCommandTest {
         assertThat(lint.out()).contains(
                 "V2__risky.sql:1 not-null-without-default", "V2__risky.sql:1 missing-lock-timeout",
                 "V2__risky.sql:3 index-without-concurrently", "V2__risky.sql:4 rewriting-type-change",
-                "V2__risky.sql:5 drops-required: renames column accounts.email, which the contract requires")
+                "V2__risky.sql:5 drops-required: renames column accounts.email, which the contract requires",
+                "V4__commits.sql:3 commit-in-migration: COMMIT in the middle of a migration ends Flyway's transaction")
+                .doesNotContain("V4__commits.sql:5")
                 .doesNotContain("V1__base.sql", "V3__careful.sql");
         CliHarness.Run talentAi = cli.run("lint", "--migrations", MIGRATIONS.toString());
         assertThat(talentAi.exitCode()).as(talentAi.out()).isEqualTo(0);

@@ -42,7 +42,8 @@ public final class MigrationLint {
             Set<String> disabled = disabled(script.sql());
             Set<String> createdHere = new HashSet<>();
             boolean lockTimeout = false;
-            for (SqlStatements.Statement statement : SqlStatements.split(script.sql())) {
+            List<SqlStatements.Statement> statements = SqlStatements.split(script.sql());
+            for (SqlStatements.Statement statement : statements) {
                 String sql = statement.sql().replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ")
                         .replaceAll("\\s+", " ").strip();
                 String lower = sql.toLowerCase(Locale.ROOT);
@@ -51,6 +52,12 @@ public final class MigrationLint {
                         here.add(new Finding(script.fileName(), statement.line(), rule, message));
                 if (lower.matches("^set\\s+(local\\s+)?lock_timeout.*")) {
                     lockTimeout = true;
+                }
+                if (TransactionControl.endsTransaction(sql) && statement != statements.get(statements.size() - 1)) {
+                    add.accept("commit-in-migration", sql.split(" ")[0].toUpperCase(Locale.ROOT) + " in the middle "
+                            + "of a migration ends Flyway's transaction: when a later statement fails, what came before "
+                            + "is kept although Flyway reports the migration rolled back; split the script into two "
+                            + "migrations instead");
                 }
                 Matcher m;
                 if ((m = CREATE_TABLE.matcher(sql)).find()) {

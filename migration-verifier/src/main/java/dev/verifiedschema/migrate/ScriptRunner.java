@@ -4,8 +4,11 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Runs a script's statements one by one in a single transaction on a connection, so a failure can
@@ -32,11 +35,18 @@ final class ScriptRunner {
             return new ScriptFailure(script.path(), missing.line, missing.column, null, null,
                     Placeholders.noValue("${" + missing.key + "}", missing.key));
         }
+        List<SqlStatements.Statement> statements;
+        try {
+            statements = TransactionControl.unwrapped(script, SqlStatements.split(script.sql()));
+        } catch (TransactionControl.Refused refused) {
+            return refused.failure;
+        }
+        String[] session = session(connection);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement jdbc = connection.createStatement()) {
             jdbc.execute("SET LOCAL search_path TO " + dev.verifiedschema.contract.Identifiers.quote(schema));
-            for (SqlStatements.Statement statement : SqlStatements.split(script.sql())) {
+            for (SqlStatements.Statement statement : statements) {
                 Placeholders.Replaced sql;
                 try {
                     sql = placeholders.replace(statement.sql(), statement.offset(), script.sql());
@@ -50,6 +60,7 @@ final class ScriptRunner {
                     return failure(script, statement, sql, e);
                 }
             }
+            restore(connection, session, true); // the bookkeeping runs as the caller, whatever the script SET
             for (String sql : thenAlso) {
                 jdbc.execute(sql);
             }
@@ -60,6 +71,30 @@ final class ScriptRunner {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+            restore(connection, session, false);
+        }
+    }
+
+    /** The session's role and search path, which a script may SET for the rest of the session. */
+    private static String[] session(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT pg_catalog.current_setting('role'), pg_catalog.current_setting('search_path')")) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    /** Puts back the role and search path the session had before the script (for its transaction, or for good). */
+    private static void restore(Connection connection, String[] session, boolean local) throws SQLException {
+        if (!local && !connection.isValid(5)) {
+            return; // the server or connection is gone: whoever uses it next learns that, with its own message
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT pg_catalog.set_config('role', ?, " + local + "), pg_catalog.set_config('search_path', ?, "
+                        + local + ")")) {
+            s.setString(1, session[0]);
+            s.setString(2, session[1]);
+            s.execute();
         }
     }
 
