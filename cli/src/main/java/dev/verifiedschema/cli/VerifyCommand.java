@@ -5,6 +5,7 @@ import dev.verifiedschema.migrate.Baseline;
 import dev.verifiedschema.migrate.Finding;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.MigrationSet;
+import dev.verifiedschema.migrate.SessionTimeouts;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
 import dev.verifiedschema.migrate.StairwayJUnit;
@@ -39,6 +40,14 @@ final class VerifyCommand extends DatabaseCommand {
 
     @Option(names = "--fail-fast", description = "stop at the first failing step (default: go on and report every one)")
     boolean failFast;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "how long a statement may wait for a "
+            + "lock (500ms, 30s, 0 for no limit; default 30s)")
+    String lockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", description = "how long a statement may run "
+            + "(default 10min)")
+    String statementTimeout;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "accept the findings recorded in this baseline: report them, fail only on new ones")
@@ -77,7 +86,11 @@ final class VerifyCommand extends DatabaseCommand {
         }
         Stairway stairway = Stairway.of(set).withContract(contract).withFixtures(fixtureSet).withUndoPolicy(policy)
                 .withFullDowngrade(!noFullDowngrade).failFast(failFast)
-                .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")));
+                .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")))
+                .withTimeouts(new SessionTimeouts(
+                        lockTimeout == null ? SessionTimeouts.DEFAULT.lock() : SessionTimeouts.parse("--lock-timeout", lockTimeout),
+                        statementTimeout == null ? SessionTimeouts.DEFAULT.statement()
+                                : SessionTimeouts.parse("--statement-timeout", statementTimeout)));
         StairwayReport report;
         String database = scratch.newDatabase();
         try {

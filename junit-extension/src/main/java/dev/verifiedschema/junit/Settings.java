@@ -1,6 +1,7 @@
 package dev.verifiedschema.junit;
 
 import dev.verifiedschema.migrate.FlywaySettings;
+import dev.verifiedschema.migrate.SessionTimeouts;
 import dev.verifiedschema.migrate.UndoPolicy;
 import dev.verifiedschema.provision.ProviderKind;
 import dev.verifiedschema.provision.ServerSettings;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 record Settings(List<String> migrations, String contract, String fixtures, ServerSettings server, String schema,
                 UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir,
                 boolean failFast, String baseline, String writeBaseline, String flywayConfig,
-                Map<String, String> flyway) {
+                Map<String, String> flyway, SessionTimeouts timeouts) {
 
     /** Resolves the settings; Flyway settings are looked up under Flyway's own property names only. */
     static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
@@ -82,7 +83,20 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 first(a.schema(), p.get(VerifiedSchema.SCHEMA_KEY)), undo, fullDowngrade, perMethod,
                 Math.max(0, prefetch), p.get(VerifiedSchema.REPORT_DIR_KEY).orElse("target/verified-schema"),
                 failFast, baseline, writeBaseline, first(a.flywayConfig(), p.get(VerifiedSchema.FLYWAY_CONFIG_KEY)),
-                flyway(p, parameterNames));
+                flyway(p, parameterNames), timeouts(p));
+    }
+
+    /** {@code verifiedschema.lockTimeout} and {@code verifiedschema.statementTimeout}, else the stairway's defaults. */
+    private static SessionTimeouts timeouts(Lookup p) {
+        try {
+            return new SessionTimeouts(p.get(VerifiedSchema.LOCK_TIMEOUT_KEY)
+                    .map(v -> SessionTimeouts.parse("The configuration parameter " + VerifiedSchema.LOCK_TIMEOUT_KEY, v))
+                    .orElse(SessionTimeouts.DEFAULT.lock()), p.get(VerifiedSchema.STATEMENT_TIMEOUT_KEY)
+                    .map(v -> SessionTimeouts.parse("The configuration parameter " + VerifiedSchema.STATEMENT_TIMEOUT_KEY, v))
+                    .orElse(SessionTimeouts.DEFAULT.statement()));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
     }
 
     /** {@code verifiedschema.flyway.*} parameters by Flyway's property names ({@code flyway.*}). */
@@ -100,7 +114,7 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
     /** What makes two verifications the same, apart from script content. */
     String verificationOptions() {
         return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema + ";failFast=" + failFast
-                + ";writeBaseline=" + writeBaseline;
+                + ";writeBaseline=" + writeBaseline + ";timeouts=" + timeouts;
     }
 
     private static String first(String attribute, Optional<String> parameter) {

@@ -130,7 +130,8 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
                 Stairway stairway = Stairway.of(inputs.set()).withContract(inputs.contract())
                         .withFixtures(inputs.fixtures()).withUndoPolicy(inputs.settings().undo())
                         .withFullDowngrade(inputs.settings().fullDowngrade()).inSchema(inputs.schema())
-                        .failFast(inputs.settings().failFast()).withBaseline(inputs.baseline());
+                        .failFast(inputs.settings().failFast()).withBaseline(inputs.baseline())
+                        .withTimeouts(inputs.settings().timeouts());
                 report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
             } finally {
                 server.dropDatabase(scratch);
@@ -163,7 +164,8 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
     private static String buildTemplate(PostgresServer server, Inputs inputs) {
         String template = server.createDatabase(null);
         try {
-            LiveMigrations.of(server.dataSource(template), inputs.set(), inputs.schema()).migrateTo(null);
+            LiveMigrations.of(inputs.settings().timeouts().applyTo(server.dataSource(template)), inputs.set(),
+                    inputs.schema()).migrateTo(null);
             return template;
         } catch (RuntimeException e) {
             server.dropDatabase(template);

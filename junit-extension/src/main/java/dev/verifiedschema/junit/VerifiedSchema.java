@@ -70,6 +70,10 @@ public @interface VerifiedSchema {
     String REPORT_DIR_KEY = PREFIX + "reportDir";
     /** {@code false} (default: report every failing step) or {@code true}: stop at the first. */
     String FAIL_FAST_KEY = PREFIX + "failFast";
+    /** How long a stairway statement may wait for a lock ({@code 500ms}, {@code 30s}, {@code 0} for none); default 30s. */
+    String LOCK_TIMEOUT_KEY = PREFIX + "lockTimeout";
+    /** How long a stairway statement may run; default 10min. */
+    String STATEMENT_TIMEOUT_KEY = PREFIX + "statementTimeout";
     /** A baseline of accepted findings ({@code classpath:} or a path); default none. */
     String BASELINE_KEY = PREFIX + "baseline";
     /**

@@ -227,6 +227,32 @@ class VerifiedSchemaExtensionTest {
                                 + "allowed: required, optional, none")));
     }
 
+    @VerifiedSchema(migrations = "classpath:sets/timeouts")
+    static class WithTimeouts {
+        @Test
+        void verified(StairwayReport report) {
+            assertThat(report.passed()).isTrue();
+        }
+    }
+
+    @Test
+    void theTimeoutParametersReachEveryStairwaySessionAndABadOneFailsTheClass() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(VerifiedSchema.LOCK_TIMEOUT_KEY, "2s")
+                .configurationParameter(VerifiedSchema.STATEMENT_TIMEOUT_KEY, "3min")
+                .configurationParameter(VerifiedSchema.REPORT_DIR_KEY, "target/verified-schema-tests")
+                .selectors(DiscoverySelectors.selectClass(WithTimeouts.class))
+                .execute().testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(VerifiedSchema.LOCK_TIMEOUT_KEY, "soon")
+                .selectors(DiscoverySelectors.selectClass(WithTimeouts.class))
+                .execute().containerEvents()
+                .assertThatEvents().haveExactly(1, finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message("The configuration parameter verifiedschema.lockTimeout is 'soon', which is not a "
+                                + "duration; write it as 500ms, 30s, 10min or 1h (0 for no limit)")));
+    }
+
     @Test
     void settingsResolveAttributeThenParameterThenDefault() {
         VerifiedSchema defaults = ConfiguredByParameters.class.getAnnotation(VerifiedSchema.class);

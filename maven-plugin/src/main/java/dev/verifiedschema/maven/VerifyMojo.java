@@ -8,6 +8,7 @@ import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.FlywaySettings;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.MigrationSetException;
+import dev.verifiedschema.migrate.SessionTimeouts;
 import dev.verifiedschema.migrate.Stairway;
 import dev.verifiedschema.migrate.StairwayException;
 import dev.verifiedschema.migrate.StairwayJUnit;
@@ -72,6 +73,14 @@ public final class VerifyMojo extends AbstractMojo {
     /** Stop at the first failing step instead of reporting every one. */
     @Parameter(property = "verifiedschema.plugin.failFast", defaultValue = "false")
     boolean failFast;
+
+    /** How long a stairway statement may wait for a lock ({@code 500ms}, {@code 30s}, {@code 0} for no limit). */
+    @Parameter(property = "verifiedschema.plugin.lockTimeout", defaultValue = "30s")
+    String lockTimeout;
+
+    /** How long a stairway statement may run. */
+    @Parameter(property = "verifiedschema.plugin.statementTimeout", defaultValue = "10min")
+    String statementTimeout;
 
     /** Flyway placeholders ({@code <placeholders><tenant>acme</tenant></placeholders>}); they win over {@code flywayConfig}. */
     @Parameter
@@ -212,7 +221,9 @@ public final class VerifyMojo extends AbstractMojo {
                 : FixtureSet.load("filesystem:" + existingDirectory(fixtures, "fixtures").getAbsolutePath(), settings);
         return Stairway.of(set).withContract(contracted).withFixtures(fixtureSet).withUndoPolicy(policy())
                 .withFullDowngrade(fullDowngrade).failFast(failFast)
-                .withBaseline(baseline == null ? null : Baseline.load(existing(baseline, "baseline").toPath()));
+                .withBaseline(baseline == null ? null : Baseline.load(existing(baseline, "baseline").toPath()))
+                .withTimeouts(new SessionTimeouts(SessionTimeouts.parse("<lockTimeout>", lockTimeout),
+                        SessionTimeouts.parse("<statementTimeout>", statementTimeout)));
     }
 
     /** A relative {@code filesystem:} location means the module's directory, wherever Maven was started. */

@@ -21,6 +21,21 @@ public record ScriptFailure(String script, int line, int column, String statemen
     /** {@code V3__x.sql line 12, column 8: syntax error at or near "TABL" (SQLState 42601)}. */
     public String describe() {
         return script + (line > 0 ? " line " + line + (column > 0 ? ", column " + column : "") : "") + ": " + message
-                + (sqlState == null ? "" : " (SQLState " + sqlState + ")");
+                + (sqlState == null ? "" : " (SQLState " + sqlState + ")") + advice();
+    }
+
+    /** What a timeout means and what to do about it. */
+    private String advice() {
+        if ("55P03".equals(sqlState)) {
+            return ". The statement waited longer than lock_timeout for a lock another session holds (a test or "
+                    + "tool connected to the same database, or an open transaction): find it in pg_stat_activity and "
+                    + "pg_locks, or give the stairway a longer lock timeout (verifiedschema.lockTimeout, --lock-timeout)";
+        }
+        if ("57014".equals(sqlState) && message != null && message.contains("statement timeout")) {
+            return ". The statement ran longer than statement_timeout: a statement that never ends (a loop, a wait), "
+                    + "or a backfill bigger than a test database should hold; make it end, or give the stairway a "
+                    + "longer statement timeout (verifiedschema.statementTimeout, --statement-timeout)";
+        }
+        return "";
     }
 }

@@ -20,64 +20,79 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Stairway {
-    final MigrationSet set;
-    final Contract contract;
-    final FixtureSet fixtures;
-    final UndoPolicy undoPolicy;
-    final boolean fullDowngrade;
-    final String schema;
-    final MigrationVersion start;
-    final boolean failFast;
-    final Baseline baseline;
+    MigrationSet set;
+    Contract contract;
+    FixtureSet fixtures = FixtureSet.none();
+    UndoPolicy undoPolicy = UndoPolicy.REQUIRED;
+    boolean fullDowngrade = true;
+    String schema = "public";
+    MigrationVersion start;
+    boolean failFast;
+    Baseline baseline;
+    SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
 
-    private Stairway(MigrationSet set, Contract contract, FixtureSet fixtures, UndoPolicy undoPolicy,
-                     boolean fullDowngrade, String schema, MigrationVersion start, boolean failFast, Baseline baseline) {
+    private Stairway(MigrationSet set) {
         this.set = Objects.requireNonNull(set, "set");
-        this.contract = contract;
-        this.fixtures = fixtures;
-        this.undoPolicy = undoPolicy;
-        this.fullDowngrade = fullDowngrade;
-        this.schema = schema;
-        this.start = start;
-        this.failFast = failFast;
-        this.baseline = baseline;
+    }
+
+    /** A copy to change one setting of (a stairway never changes once made). */
+    private Stairway copy() {
+        Stairway copy = new Stairway(set);
+        copy.contract = contract;
+        copy.fixtures = fixtures;
+        copy.undoPolicy = undoPolicy;
+        copy.fullDowngrade = fullDowngrade;
+        copy.schema = schema;
+        copy.start = start;
+        copy.failFast = failFast;
+        copy.baseline = baseline;
+        copy.timeouts = timeouts;
+        return copy;
     }
 
     /**
      * A stairway for this set: undo required, full downgrade on, schema {@code public}, no contract,
-     * every finding reported (not fail-fast), no baseline.
+     * every finding reported (not fail-fast), no baseline, the default session timeouts
+     * ({@link #withTimeouts}).
      */
     public static Stairway of(MigrationSet set) {
-        return new Stairway(set, null, FixtureSet.none(), UndoPolicy.REQUIRED, true, "public", null, false, null);
+        return new Stairway(set);
     }
 
     /** Checks this contract at head (its schema becomes the schema verified). */
     public Stairway withContract(Contract contract) {
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade,
-                contract == null ? schema : contract.schema(), start, failFast, baseline);
+        Stairway s = copy();
+        s.contract = contract;
+        s.schema = contract == null ? schema : contract.schema();
+        return s;
     }
 
     /** Loads these fixtures along the way. */
     public Stairway withFixtures(FixtureSet fixtures) {
-        return new Stairway(set, contract, fixtures == null ? FixtureSet.none() : fixtures, undoPolicy, fullDowngrade,
-                schema, start, failFast, baseline);
+        Stairway s = copy();
+        s.fixtures = fixtures == null ? FixtureSet.none() : fixtures;
+        return s;
     }
 
     /** Whether undo scripts are required, optional or ignored. */
     public Stairway withUndoPolicy(UndoPolicy policy) {
-        return new Stairway(set, contract, fixtures, Objects.requireNonNull(policy), fullDowngrade, schema, start,
-                failFast, baseline);
+        Stairway s = copy();
+        s.undoPolicy = Objects.requireNonNull(policy);
+        return s;
     }
 
     /** Whether to undo everything from head to zero at the end and require an empty schema. */
     public Stairway withFullDowngrade(boolean enabled) {
-        return new Stairway(set, contract, fixtures, undoPolicy, enabled, schema, start, failFast, baseline);
+        Stairway s = copy();
+        s.fullDowngrade = enabled;
+        return s;
     }
 
     /** The schema the migrations build (when no contract names it). */
     public Stairway inSchema(String schemaName) {
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, Objects.requireNonNull(schemaName),
-                start, failFast, baseline);
+        Stairway s = copy();
+        s.schema = Objects.requireNonNull(schemaName);
+        return s;
     }
 
     /**
@@ -85,7 +100,9 @@ public final class Stairway {
      * on). Off by default: a run reports every failing step, then the contract at head.
      */
     public Stairway failFast(boolean enabled) {
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, start, enabled, baseline);
+        Stairway s = copy();
+        s.failFast = enabled;
+        return s;
     }
 
     /**
@@ -93,7 +110,21 @@ public final class Stairway {
      * entries that no longer occur are listed in the report ({@link StairwayReport#baselineGone()}).
      */
     public Stairway withBaseline(Baseline accepted) {
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, start, failFast, accepted);
+        Stairway s = copy();
+        s.baseline = accepted;
+        return s;
+    }
+
+    /**
+     * How long a statement of the stairway's sessions (Flyway's, the undo scripts', the fixtures')
+     * may wait for a lock and may run, so a script that waits on another session or never ends fails,
+     * naming its line, instead of hanging the build. Default {@link SessionTimeouts#DEFAULT}: 30 s and
+     * 10 min; a script's own {@code SET lock_timeout} wins for that script.
+     */
+    public Stairway withTimeouts(SessionTimeouts timeouts) {
+        Stairway s = copy();
+        s.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        return s;
     }
 
     /**
@@ -106,7 +137,9 @@ public final class Stairway {
             throw new MigrationSetException(String.join(", ", set.locations()), List.of("there is no V" + version
                     + "__*.sql to start from"));
         }
-        return new Stairway(set, contract, fixtures, undoPolicy, fullDowngrade, schema, version, failFast, baseline);
+        Stairway s = copy();
+        s.start = version;
+        return s;
     }
 
     /**
@@ -118,7 +151,7 @@ public final class Stairway {
      */
     public StairwayReport run(DataSource database) {
         checkInputs();
-        return new StairwayRun(this, database).execute();
+        return new StairwayRun(this, timeouts.applyTo(database)).execute();
     }
 
     private void checkInputs() {

@@ -77,7 +77,7 @@ class EngineModuleArchitectureTest {
                         dev.verifiedschema.migrate.StairwayJUnit.class,
                         dev.verifiedschema.migrate.StairwayException.class, dev.verifiedschema.migrate.StepResult.class,
                         dev.verifiedschema.migrate.Finding.class, dev.verifiedschema.migrate.Baseline.class,
-                        dev.verifiedschema.migrate.UndoPolicy.class,
+                        dev.verifiedschema.migrate.UndoPolicy.class, dev.verifiedschema.migrate.SessionTimeouts.class,
                         // a live database
                         dev.verifiedschema.migrate.LiveMigrations.class,
                         dev.verifiedschema.migrate.LiveMigrationException.class,

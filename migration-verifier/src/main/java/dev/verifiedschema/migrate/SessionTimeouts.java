@@ -1,0 +1,137 @@
+package dev.verifiedschema.migrate;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How long a statement of the stairway's sessions may wait for a lock ({@code lock_timeout}) and
+ * may run ({@code statement_timeout}); zero turns a limit off. Every connection the stairway opens
+ * starts with both set, so a script that waits on another session or never ends fails with
+ * PostgreSQL's "canceling statement due to lock timeout" (SQLState 55P03) or "statement timeout"
+ * (57014), naming the script's line, instead of hanging the build.
+ *
+ * @param lock      the longest wait for a lock
+ * @param statement the longest a statement may run
+ */
+public record SessionTimeouts(Duration lock, Duration statement) {
+    /** 30 seconds to wait for a lock, 10 minutes to run a statement. */
+    public static final SessionTimeouts DEFAULT = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(10));
+
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
+
+    public SessionTimeouts {
+        Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(statement, "statement");
+        if (lock.isNegative() || statement.isNegative()) {
+            throw new IllegalArgumentException("a timeout cannot be negative");
+        }
+    }
+
+    /**
+     * A duration as written in a setting: {@code 500ms}, {@code 30s}, {@code 10min} (or {@code 10m}),
+     * {@code 1h}, a bare number of seconds, {@code 0} for no limit, or ISO-8601 ({@code PT30S}).
+     *
+     * @param setting the setting's name, for the message
+     * @throws IllegalArgumentException naming the setting and what it accepts
+     */
+    public static Duration parse(String setting, String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SIMPLE.matcher(value);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                return switch (unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "min", "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            }
+            if (value.startsWith("pt") || value.startsWith("p")) {
+                Duration d = Duration.parse(value.toUpperCase(Locale.ROOT));
+                if (!d.isNegative()) {
+                    return d;
+                }
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // the message below says what is accepted
+        }
+        throw new IllegalArgumentException(setting + " is '" + text + "', which is not a duration; write it as 500ms, "
+                + "30s, 10min or 1h (0 for no limit)");
+    }
+
+    /** The data source whose every new connection starts with these timeouts. */
+    public DataSource applyTo(DataSource database) {
+        return new Timed(database, "SET lock_timeout = " + lock.toMillis() + "; SET statement_timeout = "
+                + statement.toMillis());
+    }
+
+    private record Timed(DataSource delegate, String settings) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return timed(delegate.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return timed(delegate.getConnection(user, password));
+        }
+
+        private Connection timed(Connection connection) throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute(settings);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(delegate) ? type.cast(delegate) : delegate.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(delegate) || delegate.isWrapperFor(type);
+        }
+    }
+}
