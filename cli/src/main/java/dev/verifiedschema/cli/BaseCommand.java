@@ -91,7 +91,9 @@ abstract class BaseCommand implements Callable<Integer> {
     /** A directory that must exist, or exit 2 naming it. */
     static Path existingDirectory(Path dir, String option) {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw CliException.badInput(option + " " + dir + ": no such directory");
+            throw CliException.badInput(option + " " + dir + ": " + (dir != null && Files.exists(dir)
+                    ? "this is a file, not a directory; give the directory that holds them"
+                    : "no such directory (looked in " + (dir == null ? "" : dir.toAbsolutePath().normalize()) + ")"));
         }
         return dir;
     }
@@ -99,7 +101,9 @@ abstract class BaseCommand implements Callable<Integer> {
     /** A file that must exist, or exit 2 naming it. */
     static Path existingFile(Path file, String option) {
         if (file == null || !Files.isRegularFile(file)) {
-            throw CliException.badInput(option + " " + file + ": no such file");
+            throw CliException.badInput(option + " " + file + ": " + (file != null && Files.isDirectory(file)
+                    ? "this is a directory, not a file; give the file's path"
+                    : "no such file (looked in " + (file == null ? "" : file.toAbsolutePath().normalize()) + ")"));
         }
         return file;
     }

@@ -60,6 +60,17 @@ final class CheckCommand extends DatabaseCommand {
                 RemediationSql.generate(contract, report.violations(), head), report.took());
     }
 
+    private static boolean schemaExists(BaseCommand command, DatabaseOptions db, String schema)
+            throws java.sql.SQLException {
+        try (Connection c = db.connect(command.root.env);
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            s.setString(1, schema);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static Result run(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile,
                       java.nio.file.Path migrations, int timeout, String name) throws java.sql.SQLException {
         HealthReport report = health(command, db, contractFile, migrations, timeout);
@@ -68,6 +79,11 @@ final class CheckCommand extends DatabaseCommand {
                 + " (" + report.took().toMillis() + " ms)."
                 : report.violations().size() + " problem(s): the database at " + db.masked()
                 + " does not honour the contract " + report.contractSource() + ".");
+        if (!report.isHealthy() && !schemaExists(command, db, report.schema())) {
+            result.problem("schema " + report.schema(), "schema " + report.schema() + " does not exist in the database "
+                    + "at " + db.masked() + ", so every table of the contract is missing there: check the contract's "
+                    + "schema: key and the database in --url, or create the schema with a migration");
+        }
         for (Violation v : report.violations()) {
             result.problem(v.table() + (v.object() == null || v.object().equals(v.table()) ? "" : "." + v.object()),
                     v.describe() + "; fix: " + v.kind().fix());

@@ -26,6 +26,10 @@ final class FlywaySettingsOptions {
         FlywaySettings settings = config == null ? FlywaySettings.none()
                 : FlywaySettings.load(BaseCommand.existingFile(config, "--flyway-config"));
         for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            if (placeholder.getKey().isBlank()) {
+                throw CliException.badInput("--placeholder =" + placeholder.getValue() + ": the placeholder has no "
+                        + "name; write KEY=VALUE, as in --placeholder tenant=acme for ${tenant}");
+            }
             settings = settings.withPlaceholder(placeholder.getKey(), placeholder.getValue());
         }
         return settings;

@@ -40,7 +40,11 @@ public final class FixtureSet {
     public static FixtureSet load(String location, FlywaySettings settings) {
         Map<MigrationVersion, List<MigrationScript>> byVersion = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (ScriptSource.Found file : ScriptSource.scan(location)) {
+        for (ScriptSource.Found file : ScriptSource.scan(location, List.of(".sql"), ScriptSource.charset(settings))) {
+            if (file.unreadable() != null) {
+                problems.add(file.unreadable());
+                continue;
+            }
             Matcher m = NAME.matcher(file.fileName());
             MigrationVersion version = m.matches() ? MigrationVersion.parse(m.group(1)) : null;
             if (version == null) {

@@ -1,10 +1,16 @@
 package dev.verifiedschema.migrate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +29,44 @@ import java.util.stream.Stream;
  * path means the file system.
  */
 final class ScriptSource {
-    /** One file found: its name, where it was found (for messages) and its text. */
-    record Found(String fileName, String path, String text) {
+    /**
+     * One file found: its name, where it was found (for messages) and its text, or {@code null} with
+     * {@code unreadable} saying why when its bytes are no text in the encoding asked for.
+     */
+    record Found(String fileName, String path, String text, String unreadable) {
+        Found(String fileName, String path, byte[] bytes, Charset charset) {
+            this(fileName, path, decode(bytes, charset), problem(path, bytes, charset));
+        }
+    }
+
+    private static String decode(byte[] bytes, Charset charset) {
+        try {
+            return strict(charset).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Where the first byte that is no character is, and what to do; {@code null} when the text decodes. */
+    private static String problem(String path, byte[] bytes, Charset charset) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = strict(charset).decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        if (!result.isError()) {
+            return null;
+        }
+        int at = in.position();
+        String before = new String(bytes, 0, at, charset);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.length() - before.lastIndexOf('\n');
+        return path + ":" + line + ":" + column + " is not " + charset.name() + " text (byte 0x"
+                + String.format("%02X", bytes[at] & 0xFF) + " is no character there); save the file as "
+                + charset.name() + (charset.equals(StandardCharsets.UTF_8) ? ", or, when the whole set is written in "
+                + "another encoding, set flyway.encoding to it (Flyway reads scripts as UTF-8 by default)" : "");
     }
 
     private ScriptSource() {
@@ -39,12 +81,25 @@ final class ScriptSource {
         return location.substring("classpath:".length()).replaceFirst("^/", "").replaceFirst("/$", "");
     }
 
-    static List<Found> scan(String location) {
-        return scan(location, List.of(".sql"));
+    /** The encoding Flyway reads the set's scripts in: {@code flyway.encoding}, else UTF-8. */
+    static Charset charset(FlywaySettings settings) {
+        String name = settings.properties().get("flyway.encoding");
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new MigrationSetException("flyway.encoding", List.of("flyway.encoding is '" + name + "', which is "
+                    + "not an encoding Java knows; write UTF-8, ISO-8859-1, windows-1252 or another standard name"));
+        }
     }
 
-    /** The files of a location whose names end with one of the suffixes (ignoring case, as Flyway does). */
-    static List<Found> scan(String location, List<String> suffixes) {
+    /**
+     * The files of a location whose names end with one of the suffixes (ignoring case, as Flyway
+     * does), read in the encoding given.
+     */
+    static List<Found> scan(String location, List<String> suffixes, Charset charset) {
         java.util.function.Predicate<String> wanted = name -> suffixes.stream().anyMatch(
                 suffix -> name.toUpperCase(java.util.Locale.ROOT).endsWith(suffix.toUpperCase(java.util.Locale.ROOT)));
         List<Found> found = new ArrayList<>();
@@ -60,9 +115,9 @@ final class ScriptSource {
                 while (urls.hasMoreElements()) {
                     URL url = urls.nextElement();
                     if ("jar".equals(url.getProtocol())) {
-                        scanJar(url, dir, wanted, all);
+                        scanJar(url, dir, wanted, all, charset);
                     } else {
-                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, wanted, all);
+                        scanDirectory(Path.of(url.toURI()), "classpath:" + dir, wanted, all, charset);
                     }
                 }
                 all.stream().filter(f -> seen.add(f.path())).forEach(found::add);
@@ -75,26 +130,27 @@ final class ScriptSource {
                 throw new MigrationSetException(location, List.of("the directory " + dir.toAbsolutePath().normalize()
                         + " does not exist; check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")"));
             }
-            scanDirectory(dir, dir.toString(), wanted, found);
+            scanDirectory(dir, dir.toString(), wanted, found, charset);
         }
         return found;
     }
 
     private static void scanDirectory(Path dir, String shownAs, java.util.function.Predicate<String> wanted,
-                                      List<Found> found) {
+                                      List<Found> found, Charset charset) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(f -> wanted.test(f.getFileName().toString()) && Files.isRegularFile(f)).sorted().toList()) {
                 String relative = dir.relativize(file).toString();
-                found.add(new Found(file.getFileName().toString(), shownAs + "/" + relative,
-                        Files.readString(file, StandardCharsets.UTF_8)));
+                found.add(new Found(file.getFileName().toString(), shownAs + "/" + relative, Files.readAllBytes(file),
+                        charset));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the scripts in " + shownAs, e);
+            throw new MigrationSetException(shownAs, List.of("the scripts in " + shownAs + " cannot be read (" + e
+                    + "); check that the directory and its files are readable"));
         }
     }
 
-    private static void scanJar(URL url, String dir, java.util.function.Predicate<String> wanted, List<Found> found)
-            throws IOException {
+    private static void scanJar(URL url, String dir, java.util.function.Predicate<String> wanted, List<Found> found,
+                                Charset charset) throws IOException {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
@@ -103,8 +159,7 @@ final class ScriptSource {
                     java.util.Comparator.comparing(JarEntry::getName)).toList()) {
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
                 try (var in = jar.getInputStream(entry)) {
-                    found.add(new Found(name, "classpath:" + entry.getName(),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    found.add(new Found(name, "classpath:" + entry.getName(), in.readAllBytes(), charset));
                 }
             }
         }

@@ -262,8 +262,7 @@ final class StairwayRun {
             blockDowngrade("the undo of V" + v + " did not restore the schema");
             record(new Finding("undo", v, undo.fileName(), Finding.UNDO_SCHEMA, StairwayText.objects(undoDiff), "undo of V" + v
                     + " did not restore the schema of V" + set.versionBefore(forward) + ":\n"
-                    + StairwayText.undoDiff(undoDiff) + "\nFix " + undo.fileName() + " so that it reverses everything "
-                    + forward.fileName() + " does.", null));
+                    + StairwayText.undoDiff(undoDiff) + "\n" + StairwayText.fixUndo(undo, forward), null));
         } else {
             List<String> lost = TableData.differences(beforeForward, afterUndo.get());
             if (!lost.isEmpty()) {

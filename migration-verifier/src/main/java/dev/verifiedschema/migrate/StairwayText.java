@@ -41,4 +41,12 @@ final class StairwayText {
         return differences.stream().map(d -> d.substring(0, Math.max(0, d.indexOf(':')))).sorted()
                 .collect(java.util.stream.Collectors.joining(", "));
     }
+
+    /** What to do about an undo that left the schema changed; an empty one is likely a step that cannot be undone. */
+    static String fixUndo(MigrationScript undo, MigrationScript forward) {
+        return "Fix " + undo.fileName() + " so that it reverses everything " + forward.fileName() + " does."
+                + (SqlStatements.split(undo.sql()).isEmpty() ? " It holds no statement: if V" + forward.version()
+                + " cannot be undone, say so in " + forward.fileName() + "'s leading comments with "
+                + "-- verified-schema: irreversible (the empty undo is then not run)." : "");
+    }
 }

@@ -29,6 +29,20 @@ public final class ContractLoader {
     private ContractLoader() {
     }
 
+    /** What the first bytes of a file that is not UTF-8 suggest it is. */
+    private static String encodingHint(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                    || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+                return "it starts with a UTF-16 byte order mark";
+            }
+        } catch (IOException ignored) {
+            // the caller's message stands without the hint
+        }
+        return "it holds bytes that are no UTF-8 character, as Latin-1 or Windows-1252 files do";
+    }
+
     /** Loads a contract file. */
     public static Contract load(Path file) {
         String source = file.toString();
@@ -38,8 +52,11 @@ public final class ContractLoader {
         } catch (NoSuchFileException e) {
             throw whole(source, "the contract file does not exist (looked in "
                     + file.toAbsolutePath().normalize() + "); check the path", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw whole(source, "the contract file is not UTF-8 text (" + encodingHint(file) + "); save it as UTF-8", e);
         } catch (IOException e) {
-            throw whole(source, "the contract file cannot be read: " + e.getMessage(), e);
+            throw whole(source, Files.isDirectory(file) ? "this is a directory, not a contract file; give the path of "
+                    + "the contract's YAML file" : "the contract file cannot be read (" + e + "); check its permissions", e);
         }
         return parse(text, source);
     }
@@ -59,7 +76,12 @@ public final class ContractLoader {
                 throw whole(source, "no such resource on the classpath; put the file under src/main/resources "
                         + "or src/test/resources, or give a file path instead", null);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+            byte[] bytes = in.readAllBytes();
+            try {
+                return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), source);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw whole(source, "the contract is not UTF-8 text; save it as UTF-8", e);
+            }
         } catch (IOException e) {
             throw whole(source, "the contract cannot be read: " + e.getMessage(), e);
         }

@@ -41,8 +41,7 @@ final class ContractReader {
             return new Contract(null, List.of(), Map.of(), nodes.source());
         }
         String schema = top.containsKey("schema") ? nodes.identifier(top.get("schema"), "schema") : "public";
-        List<String> owned = top.containsKey("owned") ? nodes.strings(top.get("owned"), "owned").stream()
-                .map(ContractReader::foldGlob).toList() : List.of();
+        List<String> owned = top.containsKey("owned") ? owned(top.get("owned")) : List.of();
         Map<String, TableContract> tables = new LinkedHashMap<>();
         Node tablesNode = top.get("tables");
         if (tablesNode == null) {
@@ -70,6 +69,27 @@ final class ContractReader {
     }
 
     /** Globs fold like the names they match: unquoted to lower case, {@code "Hm_*"} kept as written. */
+    /** The {@code owned} globs, folded; an empty glob or an unclosed quote is a problem at its position. */
+    private List<String> owned(Node node) {
+        List<String> globs = new java.util.ArrayList<>();
+        for (Node item : node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq ? seq.getValue() : List.of(node)) {
+            String glob = nodes.scalar(item, "an entry of owned");
+            if (glob == null) {
+                continue;
+            }
+            String g = glob.strip();
+            if (g.isEmpty() || g.equals("\"\"")) {
+                nodes.problem(item, "an empty glob in owned matches no table; remove it, or write a pattern such as hm_*");
+            } else if (g.startsWith("\"") != (g.length() > 1 && g.endsWith("\""))) {
+                nodes.problem(item, "the glob " + g + " in owned has an unclosed double quote; write '\"Tmp*\"' to keep "
+                        + "case, or Tmp* to fold it like a name");
+            } else {
+                globs.add(foldGlob(g));
+            }
+        }
+        return globs;
+    }
+
     private static String foldGlob(String glob) {
         String g = glob.strip();
         return g.length() > 1 && g.startsWith("\"") && g.endsWith("\"") ? g.substring(1, g.length() - 1)

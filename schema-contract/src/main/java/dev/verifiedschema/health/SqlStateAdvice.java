@@ -29,6 +29,10 @@ public final class SqlStateAdvice {
                 return " (the SSL handshake failed: check sslmode in the URL and, for verify-ca or verify-full, that"
                         + " sslrootcert holds the server's CA and the host name matches its certificate)";
             }
+            if (t instanceof java.net.UnknownHostException) {
+                return " (the host " + t.getMessage() + " is unknown: no DNS entry resolves it; check the host name in "
+                        + "the URL)";
+            }
         }
         return of(e.getSQLState());
     }
