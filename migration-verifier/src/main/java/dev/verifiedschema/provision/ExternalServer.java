@@ -11,12 +11,15 @@ import java.util.Properties;
 
 /**
  * An existing server reached by JDBC URL: a CI service container, a staging server. The toolkit
- * creates its own databases there (prefix {@value ManagedServer#PREFIX}) and, on close, drops those
- * and only those.
+ * creates its own databases there (prefix {@value ManagedServer#PREFIX}, this JVM's pid and a random
+ * token, so two builds against one server never collide) and, on close, drops those and only those;
+ * databases a killed run left are dropped by the next ({@link StaleDatabases}).
  */
 final class ExternalServer extends ManagedServer {
     private static final Logger LOG = LoggerFactory.getLogger(ExternalServer.class);
     private final String maskedUrl;
+    /** Holds this JVM's presence lock while the server is in use ({@link StaleDatabases}). */
+    private Connection presence;
 
     private ExternalServer(JdbcServer jdbc, String maintenance, String maskedUrl) {
         super(jdbc, maintenance);
@@ -51,7 +54,24 @@ final class ExternalServer extends ManagedServer {
                     + effectiveUser + ": " + Secrets.mask(e.getMessage(), effectivePassword)
                     + SqlStateAdvice.of(e), e);
         }
+        try {
+            server.presence = StaleDatabases.announcePresence(server);
+        } catch (SQLException e) {
+            throw new ProvisionException("Could not hold the toolkit's presence lock on " + masked + ": "
+                    + Secrets.mask(e.getMessage(), effectivePassword) + SqlStateAdvice.of(e), e);
+        }
+        StaleDatabases.dropFrom(server);
         return server;
+    }
+
+    /**
+     * Marks the database as this process's, so that a later run can tell one left by a dead process
+     * from one in use: {@code verified-schema host=<host> pid=<pid> created=<epoch ms>}.
+     */
+    @Override
+    protected void afterCreate(String name) {
+        adminStatement("COMMENT ON DATABASE " + dev.verifiedschema.contract.Identifiers.quote(name) + " IS "
+                + dev.verifiedschema.contract.Identifiers.literal(StaleDatabases.marker()), "mark database " + name);
     }
 
     @Override
@@ -66,6 +86,16 @@ final class ExternalServer extends ManagedServer {
 
     @Override
     public void close() {
-        dropCreatedDatabases();
+        try {
+            dropCreatedDatabases();
+        } finally {
+            try {
+                if (presence != null) {
+                    presence.close();
+                }
+            } catch (SQLException e) {
+                LOG.debug("Closing the presence connection: {}", e.getMessage());
+            }
+        }
     }
 }

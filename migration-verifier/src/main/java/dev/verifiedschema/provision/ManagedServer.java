@@ -24,6 +24,11 @@ abstract class ManagedServer implements PostgresServer {
     static final String PREFIX = "vs_";
     private static final Logger LOG = LoggerFactory.getLogger(ManagedServer.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /**
+     * Sets this JVM's database names apart from those of a JVM with the same pid on another machine
+     * or in another container, both building against one external server.
+     */
+    static final String TOKEN = String.format("%06x", new java.security.SecureRandom().nextInt(1 << 24));
 
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final JdbcServer jdbc;
@@ -66,11 +71,21 @@ abstract class ManagedServer implements PostgresServer {
 
     @Override
     public String createDatabase(String template) {
-        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + TOKEN + "_" + COUNTER.incrementAndGet();
         String sql = "CREATE DATABASE " + quote(name) + " TEMPLATE " + (template == null ? "template0" : quote(template));
         admin(sql, "create database " + name + (template == null ? "" : " from template " + template));
         created.add(name);
+        afterCreate(name);
         return name;
+    }
+
+    /** What a provider records about a database it made (nothing, unless the server outlives this process). */
+    protected void afterCreate(String name) {
+    }
+
+    /** Runs a statement on the maintenance database, saying what failed in a {@link ProvisionException}. */
+    protected void adminStatement(String sql, String what) {
+        admin(sql, what);
     }
 
     @Override

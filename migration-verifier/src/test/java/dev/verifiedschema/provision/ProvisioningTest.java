@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -156,6 +157,46 @@ class ProvisioningTest {
         } finally {
             embedded.dropDatabase(foreign);
         }
+    }
+
+    @Test
+    void aLaterRunDropsTheDatabasesADeadRunLeftAndNobodyElses(PostgresServer embedded) throws Exception {
+        String alive;
+        String dead;
+        String unmarked = embedded.createDatabase(null);
+        try (ExternalServer running = ExternalServer.connect(embedded.jdbcUrl("postgres"), null, null)) {
+            alive = running.createDatabase(null);
+            assertThat(alive).matches("vs_" + ProcessHandle.current().pid() + "_[0-9a-f]{6}_\\d+");
+            // what a killed JVM leaves: a marked database whose presence key nobody holds any more
+            dead = "vs_1_0badf0_1";
+            try (Connection c = embedded.dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + dead);
+                s.execute("COMMENT ON DATABASE " + dead + " IS 'verified-schema key=" + (StaleDatabases.key() ^ 1)
+                        + " host=elsewhere pid=1 created=" + System.currentTimeMillis() + "'");
+            }
+
+            try (ExternalServer next = ExternalServer.connect(embedded.jdbcUrl("postgres"), null, null)) {
+                assertThat(next.description()).startsWith("external PostgreSQL at");
+            }
+
+            assertThat(databaseExists(embedded, dead)).as("left by a dead run").isFalse();
+            assertThat(databaseExists(embedded, alive)).as("its run still holds its presence lock").isTrue();
+            assertThat(databaseExists(embedded, unmarked)).as("not marked as the toolkit's").isTrue();
+        } finally {
+            embedded.dropDatabase(unmarked);
+        }
+        assertThat(databaseExists(embedded, alive)).as("dropped by its own run's close").isFalse();
+    }
+
+    @Test
+    void aMarkedDatabaseIsStaleOnlyWhenItsKeyIsFreeAndNobodyIsConnected() {
+        String marker = "verified-schema key=42 host=ci-7 pid=12 created=" + (System.currentTimeMillis() - 60_000);
+        assertThat(StaleDatabases.staleBecause(marker, 0, java.util.Set.of())).contains("process 12 on ci-7",
+                "is gone");
+        assertThat(StaleDatabases.staleBecause(marker, 0, java.util.Set.of(42L))).isNull();
+        assertThat(StaleDatabases.staleBecause(marker, 1, java.util.Set.of())).isNull();
+        assertThat(StaleDatabases.staleBecause("someone's notes", 0, java.util.Set.of())).isNull();
+        assertThat(StaleDatabases.staleBecause(null, 0, java.util.Set.of())).isNull();
     }
 
     @Test
