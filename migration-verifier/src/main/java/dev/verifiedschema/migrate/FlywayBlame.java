@@ -52,6 +52,21 @@ record FlywayBlame(String version, String fileName, String message) {
                 ? "Give the placeholder a value" : "Fix the script") + "; the database is at V" + at + ".");
     }
 
+    /**
+     * The driver's exception when Flyway failed because its session ended (a connection error, an
+     * administrator's or the server's shutdown: SQLSTATE class 08, 57P01..57P03), not because of the
+     * script; {@code null} otherwise.
+     */
+    static java.sql.SQLException sessionEnded(FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
     private static int next(java.util.List<MigrationScript> order, MigrationScript blamed) {
         return blamed == null ? order.size() : order.indexOf(blamed);
     }

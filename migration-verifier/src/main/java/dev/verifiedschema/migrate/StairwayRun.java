@@ -84,6 +84,8 @@ final class StairwayRun {
     private SchemaSnapshot head;
     /** Runs the undo scripts and fixtures. */
     private Connection connection;
+    /** The step the climb is at, for a database that fails under it: {@code V7 undo (U7__x.sql)}. */
+    private String at = "the start";
     /** Reads the data prints, on a connection and in a thread of their own. */
     DataPrints data;
 
@@ -133,6 +135,11 @@ final class StairwayRun {
             climb.rethrow();
             if (failed != null) {
                 FlywayBlame blame = FlywayBlame.of(set, todo, climb.current, failed);
+                SQLException ended = FlywayBlame.sessionEnded(failed);
+                if (ended != null) {
+                    stopOnDatabase(StairwayText.databaseFailed("V" + blame.version() + " forward (" + blame.fileName()
+                            + ")", ended));
+                }
                 stop(new Finding("forward", blame.version(), blame.fileName(), Finding.FORWARD_FAILED,
                         blame.fileName(), blame.message(), null));
             }
@@ -144,6 +151,7 @@ final class StairwayRun {
         requireEveryVersionClimbed();
         Level top = climb.level == null ? levels.first() : climb.level;
         levels.missedByTracking(top, "by the head").ifPresent(this::stopOnDatabase);
+        at = "the head";
         head = top.snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
@@ -211,6 +219,7 @@ final class StairwayRun {
     Level step(MigrationScript forward, Level previousLevel, Map<String, TableData.Print> beforeForward,
                        long t0, Context flywayContext) throws SQLException {
         String v = forward.version().text();
+        at = "V" + v + " forward (" + forward.fileName() + ")";
         Directives directives = Directives.of(forward);
         SchemaSnapshot previous = previousLevel.snapshot();
         Map<String, List<String>> oldColumns = TableData.sharedColumns(previous, previous);
@@ -243,6 +252,7 @@ final class StairwayRun {
         int before = findings.size();
 
         long t1 = System.nanoTime();
+        at = "V" + v + " undo (" + undo.fileName() + ")";
         ScriptFailure undoFailed = ScriptRunner.run(connection, undo, schema);
         if (undoFailed != null) {
             // rolled back: the database is still at this version
@@ -276,6 +286,7 @@ final class StairwayRun {
         long undoMs = ms(t1);
 
         long t2 = System.nanoTime();
+        at = "V" + v + " redo (" + forward.fileName() + ")";
         ScriptFailure redoFailed = FlywayRunner.rerun(forward, flywayContext);
         if (redoFailed != null) {
             blockDowngrade("the redo of V" + v + " failed");
@@ -347,10 +358,7 @@ final class StairwayRun {
         }
         if (undoPolicy == UndoPolicy.REQUIRED) {
             blockDowngrade("V" + forward.version() + " has no undo script");
-            record(new Finding("undo", forward.version().text(), forward.fileName(), Finding.MISSING_UNDO,
-                    forward.fileName(), forward.path() + " has no undo script " + UndoScripts.pattern(forward) + "; write "
-                    + "one, or mark the version irreversible with the leading comment -- verified-schema: irreversible, "
-                    + "or set the undo policy to optional", null));
+            record(StairwayText.missingUndo(forward));
             return StepResult.FAILED;
         }
         return StepResult.NO_UNDO;
@@ -375,6 +383,7 @@ final class StairwayRun {
 
     private void loadFixtures(MigrationScript forward) throws SQLException {
         for (MigrationScript fixture : fixtures.after(forward.version())) {
+            at = "V" + forward.version() + " fixtures (" + fixture.fileName() + ")";
             ScriptFailure failed = ScriptRunner.run(connection, fixture, schema);
             if (failed != null) {
                 carried = null;
@@ -410,6 +419,7 @@ final class StairwayRun {
             }
         }
         downgrade = "failed";
+        at = "full downgrade";
         Level target = irreversible == null ? bottom : irreversibleLevel;
         String to = irreversible != null ? "V" + irreversible.version() + " (the newest irreversible version)"
                 : start == null ? "zero" : "V" + start;
@@ -465,15 +475,10 @@ final class StairwayRun {
                 // while the connection is open: the DDL tracker is dropped through it
                 run.levels.close();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | InspectionException e) {
             halted = true;
-            findings.add(new Finding("database", null, null, Finding.DATABASE, "", "The database failed during "
-                    + "verification: " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Is the server still up?",
+            findings.add(new Finding("database", null, null, Finding.DATABASE, "", StairwayText.databaseFailed(at, e),
                     null));
-        } catch (InspectionException e) {
-            halted = true;
-            findings.add(new Finding("database", null, null, Finding.DATABASE, "", "Reading the catalog failed during "
-                    + "verification: " + e.getMessage(), null));
         } catch (Halt halt) {
             // the finding is recorded in the run
         } finally {

@@ -49,4 +49,21 @@ final class StairwayText {
                 + " cannot be undone, say so in " + forward.fileName() + "'s leading comments with "
                 + "-- verified-schema: irreversible (the empty undo is then not run)." : "");
     }
+
+    /** The database (or the reading of its catalog) failed under a step: which step, what, what it may mean. */
+    static String databaseFailed(String at, Exception e) {
+        String what = e instanceof java.sql.SQLException sql ? sql.getMessage() + " (SQLState " + sql.getSQLState() + ")"
+                : "reading the catalog failed: " + e.getMessage();
+        return "At " + at + " the database failed: " + what + ". The session ended under the step: the server "
+                + "stopped or restarted, a statement ended the session (pg_terminate_backend, a DBA), or the network "
+                + "dropped. Is the server still up? Nothing of the step was kept; run again once it is.";
+    }
+
+    /** The finding of a version without an undo script where one is required. */
+    static Finding missingUndo(MigrationScript forward) {
+        return new Finding("undo", forward.version().text(), forward.fileName(), Finding.MISSING_UNDO,
+                forward.fileName(), forward.path() + " has no undo script " + UndoScripts.pattern(forward) + "; write "
+                + "one, or mark the version irreversible with the leading comment -- verified-schema: irreversible, "
+                + "or set the undo policy to optional", null);
+    }
 }
