@@ -61,6 +61,8 @@ class BadInputCatalogueTest {
             s.execute("DROP ROLE IF EXISTS vs_catalogue_noconnect");
             s.execute("CREATE ROLE vs_catalogue_noconnect LOGIN");
             s.execute("REVOKE CONNECT ON DATABASE " + production + " FROM PUBLIC");
+            s.execute("DROP ROLE IF EXISTS vs_catalogue_limited");
+            s.execute("CREATE ROLE vs_catalogue_limited LOGIN CREATEDB CONNECTION LIMIT 3");
         }
     }
 
@@ -69,6 +71,7 @@ class BadInputCatalogueTest {
         cli.server().dropDatabase(production);
         try (Connection c = cli.server().dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP ROLE IF EXISTS vs_catalogue_noconnect");
+            s.execute("DROP ROLE IF EXISTS vs_catalogue_limited");
         }
         cli.close();
         try (Stream<Path> files = Files.walk(dir)) {
@@ -272,6 +275,10 @@ class BadInputCatalogueTest {
                 "role \"no_such_role\" does not exist");
         add("url-role-without-privileges", 3, t -> t.check(t.url(), CONTRACT, "--user", "vs_catalogue_noconnect"),
                 "permission denied for database", "grant the privilege");
+        add("url-connection-limit-too-low", 1, t -> verify(MIGRATIONS.toString(), "--url",
+                        cli.url("postgres").replaceAll("user=[^&]*", "user=vs_catalogue_limited")),
+                "no connection could be opened: FATAL: too many connections for role \"vs_catalogue_limited\"",
+                "A stairway holds 5 connections to its database at once", "raise the role's CONNECTION LIMIT");
         add("url-not-postgresql", 2, t -> t.check("jdbc:mysql://db:3306/app", CONTRACT),
                 "--url jdbc:mysql://db:3306/app is not a PostgreSQL JDBC URL; write it as jdbc:postgresql://host:5432/database");
         add("url-password-masked", 3, t -> t.check("jdbc:postgresql://127.0.0.1:1/app?user=app&password=" + SECRET, CONTRACT),

@@ -54,13 +54,13 @@ record FlywayBlame(String version, String fileName, String message) {
 
     /**
      * The driver's exception when Flyway failed because its session ended (a connection error, an
-     * administrator's or the server's shutdown: SQLSTATE class 08, 57P01..57P03), not because of the
-     * script; {@code null} otherwise.
+     * administrator's or the server's shutdown: SQLSTATE class 08, 57P01..57P03; or no connection to be
+     * had: 53300), not because of the script; {@code null} otherwise.
      */
     static java.sql.SQLException sessionEnded(FlywayException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]|53300"))) {
                 return sql;
             }
         }

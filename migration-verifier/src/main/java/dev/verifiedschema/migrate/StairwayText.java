@@ -52,6 +52,12 @@ final class StairwayText {
 
     /** The database (or the reading of its catalog) failed under a step: which step, what, what it may mean. */
     static String databaseFailed(String at, Exception e) {
+        if (e instanceof java.sql.SQLException sql && "53300".equals(sql.getSQLState())) {
+            return "At " + at + " no connection could be opened: " + sql.getMessage() + " (SQLState 53300). A "
+                    + "stairway holds 5 connections to its database at once (its own, the catalog reader, the data "
+                    + "prints and Flyway's two), and an external provider one more; raise the role's CONNECTION LIMIT "
+                    + "or the server's max_connections, or run fewer builds against the server at once.";
+        }
         String what = e instanceof java.sql.SQLException sql ? sql.getMessage() + " (SQLState " + sql.getSQLState() + ")"
                 : "reading the catalog failed: " + e.getMessage();
         return "At " + at + " the database failed: " + what + ". The session ended under the step: the server "
