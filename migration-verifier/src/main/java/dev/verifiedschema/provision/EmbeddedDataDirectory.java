@@ -115,6 +115,13 @@ final class EmbeddedDataDirectory {
                     boolean data = Files.isRegularFile(dir.resolve("PG_VERSION"));
                     // postgresql.conf without PG_VERSION: a template copy that a killed run left half done
                     boolean partialCopy = !data && Files.isRegularFile(dir.resolve("postgresql.conf"));
+                    if (data && answersOnItsPort(dir) && orphanServer(dir).isEmpty()) {
+                        // a server this process cannot see (another container sharing the directory,
+                        // another pid namespace) still answers on the port its postmaster.pid names
+                        LOG.info("Keeping {}: its owner {} is not visible here, but a server answers on the port "
+                                + "its postmaster.pid names (another container or pid namespace)", dir, pid);
+                        return;
+                    }
                     if (partialCopy || (data && stopOrphan(dir, pid))) {
                         LOG.info("Deleting {}, left by process {} which no longer runs", dir, pid);
                         deleteQuietly(dir);
@@ -160,6 +167,25 @@ final class EmbeddedDataDirectory {
         postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
         postmaster.destroyForcibly();
         return awaitExit(postmaster, STOP_WAIT_SECONDS);
+    }
+
+    /**
+     * Whether something accepts connections on localhost at the port the directory's
+     * {@code postmaster.pid} names (its fourth line): then a server may still run on it unseen.
+     */
+    static boolean answersOnItsPort(Path dir) {
+        int port;
+        try (Stream<String> lines = Files.lines(dir.resolve("postmaster.pid"))) {
+            port = Integer.parseInt(lines.skip(3).findFirst().orElse("").strip());
+        } catch (IOException | NumberFormatException | java.io.UncheckedIOException e) {
+            return false;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The running postmaster of a data directory, as its {@code postmaster.pid} names it, if it is one. */

@@ -89,6 +89,26 @@ class EmbeddedDataDirectoryTest {
     }
 
     @Test
+    void aDirectoryWhoseServerIsUnseenButAnswersOnItsPortIsKeptThenDeletedOnceNothingAnswers(@TempDir Path memory)
+            throws IOException {
+        Path data = Files.createDirectories(memory.resolve("verified-schema-" + GONE + "-1"));
+        Files.writeString(data.resolve("PG_VERSION"), "17");
+        try (java.net.ServerSocket elsewhere = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // the postmaster.pid of a server in another pid namespace: its pid means nothing here, its port answers
+            Files.writeString(data.resolve("postmaster.pid"), "999999999\n" + data + "\n1700000000\n"
+                    + elsewhere.getLocalPort() + "\n/tmp\nlocalhost\n  0 0\nready\n");
+
+            EmbeddedDataDirectory.removeLeftovers(memory);
+
+            assertThat(data).as("a server answers on its port").isDirectory();
+        }
+
+        EmbeddedDataDirectory.removeLeftovers(memory);
+
+        assertThat(data).as("nothing answers any more").doesNotExist();
+    }
+
+    @Test
     void aDataDirectoryWhosePidFileNamesAnotherProgramIsNotTakenForAServer(@TempDir Path dir) throws IOException {
         Path data = Files.createDirectories(dir.resolve("verified-schema-" + GONE + "-1"));
         Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n");
