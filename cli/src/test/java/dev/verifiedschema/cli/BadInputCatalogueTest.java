@@ -286,6 +286,12 @@ class BadInputCatalogueTest {
         add("url-password-masked-json", 3, t -> t.check("jdbc:postgresql://app:" + SECRET + "@127.0.0.1:1/app", CONTRACT,
                         "--format", "json"),
                 "Cannot connect to ");
+        add("url-password-masked-junit", 3, t -> verify(MIGRATIONS.toString(), "--url",
+                        "jdbc:postgresql://127.0.0.1:1/app?password=" + SECRET, "--format", "junit"),
+                "jdbc:postgresql://127.0.0.1:1/app?password=***");
+        add("url-password-masked-markdown", 3, t -> verify(MIGRATIONS.toString(), "--url",
+                        "postgresql://app:" + SECRET + "@127.0.0.1:1/app", "--format", "markdown"),
+                "app:***");
         add("password-env-unset", 2, t -> t.check(t.url(), CONTRACT, "--password-env", "VS_NO_SUCH_VARIABLE"),
                 "--password-env VS_NO_SUCH_VARIABLE: the environment variable VS_NO_SUCH_VARIABLE is not set");
         add("embedded-version-unavailable", 3, t -> verify(MIGRATIONS.toString(), "--pg-version", "11"),

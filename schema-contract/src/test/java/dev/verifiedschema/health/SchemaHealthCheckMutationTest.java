@@ -42,6 +42,9 @@ class SchemaHealthCheckMutationTest {
         final List<Object[]> rows;
         boolean autoCommit;
         boolean readOnly;
+        /** Thrown by every query after the first, when set. */
+        SQLException failAfterFirstQuery;
+        int queries;
 
         FakeConnection(boolean autoCommit, List<Object[]> rows) {
             this.autoCommit = autoCommit;
@@ -82,8 +85,13 @@ class SchemaHealthCheckMutationTest {
                             }
                             return null;
                         });
-                        case "prepareStatement" -> proxy(PreparedStatement.class, (p, m, a) ->
-                                m.getName().equals("executeQuery") ? resultSet() : null);
+                        case "prepareStatement" -> {
+                            if (++queries > 1 && failAfterFirstQuery != null) {
+                                throw failAfterFirstQuery;
+                            }
+                            yield proxy(PreparedStatement.class, (p, m, a) ->
+                                    m.getName().equals("executeQuery") ? resultSet() : null);
+                        }
                         case "close" -> {
                             calls.add("close");
                             yield null;
@@ -176,6 +184,19 @@ class SchemaHealthCheckMutationTest {
 
         assertThat(report.violations()).extracting(Object::toString)
                 .containsExactly("users: missing table (expected columns id)");
+    }
+
+    @Test
+    void aCatalogQueryThatFailsWhileReadingKeysAndIndexesIsExplainedByItsSqlState() {
+        FakeConnection fake = new FakeConnection(true, List.<Object[]>of(new Object[]{"1"}));
+        fake.failAfterFirstQuery = new SQLException("canceling statement due to statement timeout", "57014");
+
+        assertThatThrownBy(() -> SchemaHealthCheck.from(CONTRACT).withKeysAndIndexes().check(fake.connection()))
+                .isInstanceOf(HealthCheckException.class)
+                .hasMessage("The schema health check could not read the catalog of schema public: Cannot inspect "
+                        + "schema \"public\": canceling statement due to statement timeout (the statement timeout was "
+                        + "reached: raise it, or look for locks on the catalog)");
+        assertThat(fake.calls).endsWith("rollback", "setReadOnly(false)", "setAutoCommit(true)");
     }
 
     @Test
