@@ -250,7 +250,7 @@ class VerifiedSchemaExtensionTest {
                 .assertThatEvents().haveExactly(1, finishedWithFailure(
                         instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
                         message("The configuration parameter verifiedschema.lockTimeout is 'soon', which is not a "
-                                + "duration; write it as 500ms, 30s, 10min or 1h (0 for no limit)")));
+                                + "duration; write it as 500ms, 30s, 10min or 1h (0 for no limit; at most 24 days, PostgreSQL's limit)")));
     }
 
     @Test

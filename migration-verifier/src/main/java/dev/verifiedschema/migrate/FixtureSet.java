@@ -42,7 +42,7 @@ public final class FixtureSet {
         List<String> problems = new ArrayList<>();
         for (ScriptSource.Found file : ScriptSource.scan(location, List.of(".sql"), ScriptSource.charset(settings))) {
             if (file.unreadable() != null) {
-                problems.add(file.unreadable());
+                problems.add(file.unreadable()); // no history holds a fixture's checksum: it can be saved anew
                 continue;
             }
             Matcher m = NAME.matcher(file.fileName());

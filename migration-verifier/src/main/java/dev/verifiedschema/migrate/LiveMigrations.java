@@ -155,7 +155,8 @@ public final class LiveMigrations {
      * {@code migrate} takes), so an undo and a migration never run at once.
      *
      * @return {@code null} on success, else what failed (nothing of it was kept)
-     * @throws LiveMigrationException when another session holds Flyway's lock (nothing was undone)
+     * @throws LiveMigrationException when another session holds Flyway's lock, or the version is not the
+     *                                newest applied one under it (nothing was undone)
      */
     public ScriptFailure undo(MigrationScript undo) throws SQLException {
         long lock = flywayLock(schema);
@@ -170,6 +171,15 @@ public final class LiveMigrations {
                 }
             }
             try {
+                // what was newest when the command chose may not be any more (a migration ran meanwhile)
+                List<MigrationVersion> applied = FlywayHistory.appliedVersions(connection, schema);
+                MigrationVersion newest = applied.isEmpty() ? null : applied.get(applied.size() - 1);
+                if (!undo.version().equals(newest)) {
+                    throw new LiveMigrationException("V" + undo.version() + " is not the newest applied version any "
+                            + "more (the database is at " + (newest == null ? "no version" : "V" + newest) + "; a "
+                            + "migration or undo ran meanwhile); nothing was undone. Look at the history and run again.",
+                            null);
+                }
                 return UndoScripts.undo(connection, undo, schema);
             } finally {
                 try (Statement s = connection.createStatement()) {

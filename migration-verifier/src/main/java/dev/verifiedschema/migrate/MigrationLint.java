@@ -43,6 +43,7 @@ public final class MigrationLint {
             Set<String> createdHere = new HashSet<>();
             boolean lockTimeout = false;
             List<SqlStatements.Statement> statements = SqlStatements.split(script.sql());
+            fileRules(script, disabled, findings);
             for (SqlStatements.Statement statement : statements) {
                 String sql = statement.sql().replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ")
                         .replaceAll("\\s+", " ").strip();
@@ -160,5 +161,22 @@ public final class MigrationLint {
             }
         }
         return rules;
+    }
+
+    /** Rules about the file as a whole: an empty migration, bytes that are no UTF-8 character. */
+    private static void fileRules(MigrationScript script, Set<String> disabled, List<Finding> findings) {
+        if (script.sql().isBlank() && !disabled.contains("empty-migration")) {
+            findings.add(new Finding(script.fileName(), 1, "empty-migration", "the script is empty: Flyway records V"
+                    + script.version() + " as applied with nothing done. Write the migration, or delete the file if "
+                    + "no database has applied it yet"));
+        }
+        int bad = script.sql().indexOf('\uFFFD');
+        if (bad >= 0 && !disabled.contains("not-utf8")) {
+            int[] at = Placeholders.lineAndColumn(script.sql(), bad);
+            findings.add(new Finding(script.fileName(), at[0], "not-utf8", "column " + at[1] + " holds a byte that is "
+                    + "no UTF-8 character; Flyway runs it as U+FFFD. Save new scripts as UTF-8, or set flyway.encoding "
+                    + "when the whole set is in another encoding (an applied script keeps its bytes: its checksum is "
+                    + "in the history)"));
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * ignores or rejects are all reported at once.
  */
 public final class MigrationSet {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MigrationSet.class);
     private final List<String> locations;
     private final FlywaySettings settings;
     private final List<MigrationScript> forwards;
@@ -62,16 +63,11 @@ public final class MigrationSet {
         Map<String, MigrationScript> callbacks = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         java.nio.charset.Charset charset = ScriptSource.charset(settings);
-        java.util.Set<MigrationVersion> unreadableForwards = new java.util.HashSet<>();
         for (String location : locations) {
             for (ScriptSource.Found file : ScriptSource.scan(location, names.suffixes(), charset)) {
                 if (file.unreadable() != null) {
-                    problems.add(file.unreadable());
-                    MigrationNames.Name name = names.read(file.fileName());
-                    if (name.kind() == MigrationNames.Kind.FORWARD) {
-                        unreadableForwards.add(name.version()); // its undo script is no orphan
-                    }
-                    continue;
+                    // Flyway runs it (with U+FFFD for such bytes) and checksums it so: a warning, and lint's not-utf8
+                    LOG.warn("{}", file.unreadable());
                 }
                 MigrationNames.Name name = names.read(file.fileName());
                 if (name.kind() == MigrationNames.Kind.INVALID) {
@@ -98,15 +94,8 @@ public final class MigrationSet {
                 }
             }
         }
-        for (MigrationScript forward : forwards.values()) {
-            if (forward.sql().isBlank()) {
-                problems.add(forward.path() + " is empty: Flyway would record V" + forward.version() + " as applied with "
-                        + "nothing done. Write the migration, or delete the file; a version kept on purpose says so in "
-                        + "a comment (-- intentionally empty: ...)");
-            }
-        }
         for (MigrationScript undo : undos.values()) {
-            if (!forwards.containsKey(undo.version()) && !unreadableForwards.contains(undo.version())) {
+            if (!forwards.containsKey(undo.version())) {
                 problems.add("undo script " + undo.path() + " has no forward script "
                         + names.pattern(false).replace("<version>", undo.version().text()).replace("<description>", "*")
                         + "; rename it to the version it undoes, or delete it");

@@ -29,12 +29,12 @@ public record ScriptFailure(String script, int line, int column, String statemen
         if ("55P03".equals(sqlState)) {
             return ". The statement waited longer than lock_timeout for a lock another session holds (a test or "
                     + "tool connected to the same database, or an open transaction): find it in pg_stat_activity and "
-                    + "pg_locks, or give the stairway a longer lock timeout (verifiedschema.lockTimeout, --lock-timeout)";
+                    + "pg_locks, or give the stairway a longer lock timeout (verifiedschema.lockTimeout, --lock-timeout, the Maven plugin's <lockTimeout>)";
         }
         if ("57014".equals(sqlState) && message != null && message.contains("statement timeout")) {
             return ". The statement ran longer than statement_timeout: a statement that never ends (a loop, a wait), "
                     + "or a backfill bigger than a test database should hold; make it end, or give the stairway a "
-                    + "longer statement timeout (verifiedschema.statementTimeout, --statement-timeout)";
+                    + "longer statement timeout (verifiedschema.statementTimeout, --statement-timeout, the Maven plugin's <statementTimeout>)";
         }
         return "";
     }

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -30,8 +29,8 @@ import java.util.stream.Stream;
  */
 final class ScriptSource {
     /**
-     * One file found: its name, where it was found (for messages) and its text, or {@code null} with
-     * {@code unreadable} saying why when its bytes are no text in the encoding asked for.
+     * One file found: its name, where it was found (for messages) and its text as Flyway reads it;
+     * {@code unreadable} says where its first byte that is no character in the encoding is, else {@code null}.
      */
     record Found(String fileName, String path, String text, String unreadable) {
         Found(String fileName, String path, byte[] bytes, Charset charset) {
@@ -39,12 +38,9 @@ final class ScriptSource {
         }
     }
 
+    /** As Flyway reads a script: bytes that are no character become U+FFFD (the checksum is Flyway's). */
     private static String decode(byte[] bytes, Charset charset) {
-        try {
-            return strict(charset).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return new String(bytes, charset);
     }
 
     private static CharsetDecoder strict(Charset charset) {

@@ -8,6 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
  * @param statement the longest a statement may run
  */
 public record SessionTimeouts(Duration lock, Duration statement) {
+    /** PostgreSQL's timeouts are int milliseconds. */
+    private static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
+
     /** 30 seconds to wait for a lock, 10 minutes to run a statement. */
     public static final SessionTimeouts DEFAULT = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(10));
 
@@ -33,8 +37,11 @@ public record SessionTimeouts(Duration lock, Duration statement) {
     public SessionTimeouts {
         Objects.requireNonNull(lock, "lock");
         Objects.requireNonNull(statement, "statement");
-        if (lock.isNegative() || statement.isNegative()) {
-            throw new IllegalArgumentException("a timeout cannot be negative");
+        for (Duration d : List.of(lock, statement)) {
+            if (d.isNegative() || (!d.isZero() && d.toMillis() < 1) || d.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("a timeout is 0 (no limit) or from 1 ms to " + LONGEST.toDays()
+                        + " days (PostgreSQL's limit), not " + d);
+            }
         }
     }
 
@@ -52,24 +59,27 @@ public record SessionTimeouts(Duration lock, Duration statement) {
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
                 String unit = m.group(2) == null ? "s" : m.group(2);
-                return switch (unit) {
+                Duration d = switch (unit) {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "min", "m" -> Duration.ofMinutes(n);
                     default -> Duration.ofHours(n);
                 };
-            }
-            if (value.startsWith("pt") || value.startsWith("p")) {
-                Duration d = Duration.parse(value.toUpperCase(Locale.ROOT));
-                if (!d.isNegative()) {
+                if (d.compareTo(LONGEST) <= 0) {
                     return d;
                 }
             }
-        } catch (DateTimeParseException | ArithmeticException e) {
+            if (value.startsWith("p")) {
+                Duration d = Duration.parse(value.toUpperCase(Locale.ROOT));
+                if (d.isZero() || (!d.isNegative() && d.toMillis() >= 1 && d.compareTo(LONGEST) <= 0)) {
+                    return d;
+                }
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
             // the message below says what is accepted
         }
         throw new IllegalArgumentException(setting + " is '" + text + "', which is not a duration; write it as 500ms, "
-                + "30s, 10min or 1h (0 for no limit)");
+                + "30s, 10min or 1h (0 for no limit; at most 24 days, PostgreSQL's limit)");
     }
 
     /** The data source whose every new connection starts with these timeouts. */

@@ -137,8 +137,8 @@ final class StairwayRun {
                 FlywayBlame blame = FlywayBlame.of(set, todo, climb.current, failed);
                 SQLException ended = FlywayBlame.sessionEnded(failed);
                 if (ended != null) {
-                    stopOnDatabase(StairwayText.databaseFailed("V" + blame.version() + " forward (" + blame.fileName()
-                            + ")", ended));
+                    stopOnDatabase(StairwayText.databaseFailed((blame.version() == null ? "" : "V" + blame.version()
+                            + " forward ") + "(" + blame.fileName() + ")", ended));
                 }
                 stop(new Finding("forward", blame.version(), blame.fileName(), Finding.FORWARD_FAILED,
                         blame.fileName(), blame.message(), null));

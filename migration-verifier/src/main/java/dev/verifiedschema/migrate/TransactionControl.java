@@ -23,7 +23,7 @@ final class TransactionControl {
             SqlStatements.Statement statement = statements.get(i);
             String words = firstWords(statement.sql());
             String first = firstWord(words);
-            if (first.equals("BEGIN") || words.equals("START TRANSACTION")) {
+            if (first.equals("BEGIN") || words.startsWith("START TRANSACTION")) {
                 continue;
             }
             if (ends(words)) {
@@ -49,10 +49,11 @@ final class TransactionControl {
 
     private static boolean ends(String words) {
         return switch (firstWord(words)) {
-            case "COMMIT" -> !words.equals("COMMIT PREPARED");
+            case "COMMIT" -> !words.startsWith("COMMIT PREPARED");
             case "END", "ABORT" -> true;
-            case "PREPARE" -> words.equals("PREPARE TRANSACTION");
-            case "ROLLBACK" -> !words.equals("ROLLBACK TO") && !words.equals("ROLLBACK PREPARED");
+            case "PREPARE" -> words.startsWith("PREPARE TRANSACTION");
+            // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] s keeps the transaction
+            case "ROLLBACK" -> !words.matches("ROLLBACK ((WORK|TRANSACTION) )?TO( .*)?") && !words.startsWith("ROLLBACK PREPARED");
             default -> false;
         };
     }
@@ -68,7 +69,7 @@ final class TransactionControl {
         return space < 0 ? words : words.substring(0, space);
     }
 
-    /** The statement's first two words, upper case, after any leading comments. */
+    /** The statement's first three words, upper case, after any leading comments. */
     static String firstWords(String sql) {
         String s = sql;
         while (true) {
@@ -83,8 +84,8 @@ final class TransactionControl {
                 break;
             }
         }
-        String[] words = s.split("[\\s;(]+", 3);
-        return (words.length > 1 ? words[0] + " " + words[1] : words[0]).toUpperCase(Locale.ROOT);
+        String[] words = s.split("[\\s;(]+", 4);
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 3))).toUpperCase(Locale.ROOT);
     }
 
     /** The script ends its transaction before its last statement. */

@@ -98,4 +98,17 @@ class LiveMigrationsTest {
         assertThat(live.undo(GOOD.undo(MigrationVersion.parse("2")).orElseThrow())).isNull();
         assertThat(live.applied()).extracting(MigrationVersion::text).containsExactly("1");
     }
+
+    @Test
+    void undoRefusesAVersionThatIsNotTheNewestAppliedOneUnderTheLock(DataSource db) throws Exception {
+        LiveMigrations live = LiveMigrations.of(db, GOOD, "public");
+        live.migrateTo(null);
+        // chosen while V2 was newest; V3 was applied before the undo took the lock
+
+        assertThatThrownBy(() -> live.undo(GOOD.undo(MigrationVersion.parse("2")).orElseThrow()))
+                .isInstanceOf(LiveMigrationException.class)
+                .hasMessage("V2 is not the newest applied version any more (the database is at V3; a migration or "
+                        + "undo ran meanwhile); nothing was undone. Look at the history and run again.");
+        assertThat(live.applied()).extracting(MigrationVersion::text).containsExactly("1", "2", "3");
+    }
 }

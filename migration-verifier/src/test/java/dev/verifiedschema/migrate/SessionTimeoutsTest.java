@@ -116,7 +116,11 @@ class SessionTimeoutsTest {
         assertThatThrownBy(() -> SessionTimeouts.parse("verifiedschema.lockTimeout", "soon"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("verifiedschema.lockTimeout is 'soon', which is not a duration; write it as 500ms, 30s, "
-                        + "10min or 1h (0 for no limit)");
+                        + "10min or 1h (0 for no limit; at most 24 days, PostgreSQL's limit)");
         assertThatThrownBy(() -> SessionTimeouts.parse("x", "-PT1S")).isInstanceOf(IllegalArgumentException.class);
+        // PostgreSQL's timeouts are int milliseconds: beyond that every SET would fail, and 0.1 ms would mean no limit
+        assertThatThrownBy(() -> SessionTimeouts.parse("x", "1000h")).hasMessageContaining("at most 24 days");
+        assertThatThrownBy(() -> SessionTimeouts.parse("x", "99999999999999999999")).hasMessageStartingWith("x is '");
+        assertThatThrownBy(() -> SessionTimeouts.parse("x", "PT0.0001S")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -68,6 +68,19 @@ class UndoTransactionTest {
     }
 
     @Test
+    void aRollbackToASavepointKeepsTheTransactionAndIsAllowed(@TempDir Path dir) throws Exception {
+        StairwayReport report = run(Stairway.of(set(dir, """
+                SAVEPOINT before_drop;
+                DROP TABLE plans;
+                ROLLBACK WORK TO SAVEPOINT before_drop;
+                ALTER TABLE accounts DROP COLUMN plan;
+                DROP TABLE plans;
+                """)));
+
+        assertThat(report.passed()).as(report.describe()).isTrue();
+    }
+
+    @Test
     void aRollbackAtTheEndIsRefusedToo(@TempDir Path dir) throws Exception {
         StairwayException e = catchThrowableOfType(StairwayException.class, () -> run(Stairway.of(set(dir,
                 "ALTER TABLE accounts DROP COLUMN plan; DROP TABLE plans; ROLLBACK;\n"))));
