@@ -35,9 +35,15 @@ class DatabaseLostTest {
         Files.writeString(dir.resolve("U1__accounts.sql"), "DROP TABLE accounts;\n");
         Files.writeString(dir.resolve("V2__plan.sql"), "ALTER TABLE accounts ADD COLUMN plan text;\n");
         Files.writeString(dir.resolve("U2__plan.sql"), undo);
-        Stairway stairway = Stairway.of(MigrationSet.load(List.of("filesystem:" + dir)));
+        Path set = Files.createDirectories(dir.resolve("set"));
+        try (var scripts = Files.list(dir)) {
+            for (Path script : scripts.filter(Files::isRegularFile).toList()) {
+                Files.move(script, set.resolve(script.getFileName()));
+            }
+        }
+        Stairway stairway = Stairway.of(MigrationSet.load(List.of("filesystem:" + set)));
         if (fixtureOrNull != null) {
-            Path fixtures = Files.createDirectories(dir.resolve("../fixtures-" + dir.getFileName()));
+            Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
             Files.writeString(fixtures.resolve("1__accounts.sql"), fixtureOrNull);
             stairway = stairway.withFixtures(FixtureSet.load("filesystem:" + fixtures));
         }
