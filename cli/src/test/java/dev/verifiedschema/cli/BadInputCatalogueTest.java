@@ -82,14 +82,7 @@ class BadInputCatalogueTest {
     // ---- helpers that lay out a user's files --------------------------------------------------------
 
     private static Path file(String name, String text) {
-        try {
-            Path file = dir.resolve(name);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return bytes(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path bytes(String name, byte[] content) {

@@ -59,12 +59,17 @@ record FlywayBlame(String version, String fileName, String message) {
      */
     static java.sql.SQLException sessionEnded(FlywayException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]|53300"))) {
+            if (t instanceof java.sql.SQLException sql && (endsSession(sql.getSQLState())
+                    || "53300".equals(sql.getSQLState()))) {
                 return sql;
             }
         }
         return null;
+    }
+
+    /** Whether the SQLSTATE says the session ended: a connection error, an administrator's or the server's shutdown. */
+    static boolean endsSession(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[123]"));
     }
 
     private static int next(java.util.List<MigrationScript> order, MigrationScript blamed) {

@@ -1,7 +1,6 @@
 package dev.verifiedschema.migrate;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -12,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * A data source for the many short Flyway runs of one stairway: a connection that Flyway closes is
@@ -20,13 +18,12 @@ import java.util.logging.Logger;
  * opens two connections per run). Flyway restores a connection's state before closing it; one that
  * comes back inside a transaction or broken is really closed. {@link #close()} closes them all.
  */
-final class ReusedConnections implements DataSource, AutoCloseable {
-    private final DataSource target;
+final class ReusedConnections extends DelegatingDataSource implements AutoCloseable {
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> all = new ArrayList<>();
 
     ReusedConnections(DataSource target) {
-        this.target = target;
+        super(target);
     }
 
     @Override
@@ -98,43 +95,5 @@ final class ReusedConnections implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("credentials are those of the stairway's data source");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || target.isWrapperFor(iface);
     }
 }

@@ -60,7 +60,9 @@ final class ScriptRunner {
                     return failure(script, statement, sql, e);
                 }
             }
-            restore(connection, session, true); // the bookkeeping runs as the caller, whatever the script SET
+            if (thenAlso.length > 0) {
+                restore(connection, session, true); // the bookkeeping runs as the caller, whatever the script SET
+            }
             for (String sql : thenAlso) {
                 jdbc.execute(sql);
             }

@@ -33,36 +33,41 @@ final class ScriptSource {
      * {@code unreadable} says where its first byte that is no character in the encoding is, else {@code null}.
      */
     record Found(String fileName, String path, String text, String unreadable) {
+        /** Reads the bytes once, strictly; only when a byte is no character are they read again as Flyway does. */
         Found(String fileName, String path, byte[] bytes, Charset charset) {
-            this(fileName, path, decode(bytes, charset), problem(path, bytes, charset));
+            this(fileName, path, read(path, bytes, charset));
+        }
+
+        private Found(String fileName, String path, String[] textAndProblem) {
+            this(fileName, path, textAndProblem[0], textAndProblem[1]);
         }
     }
 
-    /** As Flyway reads a script: bytes that are no character become U+FFFD (the checksum is Flyway's). */
-    private static String decode(byte[] bytes, Charset charset) {
-        return new String(bytes, charset);
-    }
 
     private static CharsetDecoder strict(Charset charset) {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** Where the first byte that is no character is, and what to do; {@code null} when the text decodes. */
-    private static String problem(String path, byte[] bytes, Charset charset) {
+    /**
+     * The text and {@code null}; or, when a byte is no character, the text as Flyway reads it (such
+     * bytes become U+FFFD, and Flyway's checksum is of that text) and where the byte is and what to do.
+     */
+    private static String[] read(String path, byte[] bytes, Charset charset) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = strict(charset).decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = strict(charset).decode(in, out, true);
         if (!result.isError()) {
-            return null;
+            return new String[] {out.flip().toString(), null};
         }
         int at = in.position();
         String before = new String(bytes, 0, at, charset);
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
         int column = before.length() - before.lastIndexOf('\n');
-        return path + ":" + line + ":" + column + " is not " + charset.name() + " text (byte 0x"
-                + String.format("%02X", bytes[at] & 0xFF) + " is no character there); save the file as "
+        return new String[] {new String(bytes, charset), path + ":" + line + ":" + column + " is not " + charset.name()
+                + " text (byte 0x" + String.format("%02X", bytes[at] & 0xFF) + " is no character there); save the file as "
                 + charset.name() + (charset.equals(StandardCharsets.UTF_8) ? ", or, when the whole set is written in "
-                + "another encoding, set flyway.encoding to it (Flyway reads scripts as UTF-8 by default)" : "");
+                + "another encoding, set flyway.encoding to it (Flyway reads scripts as UTF-8 by default)" : "")};
     }
 
     private ScriptSource() {

@@ -1,17 +1,14 @@
 package dev.verifiedschema.migrate;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,15 +85,23 @@ public record SessionTimeouts(Duration lock, Duration statement) {
                 + statement.toMillis());
     }
 
-    private record Timed(DataSource delegate, String settings) implements DataSource {
+    /** Hands out the wrapped data source's connections with the timeouts set. */
+    private static final class Timed extends DelegatingDataSource {
+        private final String settings;
+
+        Timed(DataSource target, String settings) {
+            super(target);
+            this.settings = settings;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
-            return timed(delegate.getConnection());
+            return timed(target.getConnection());
         }
 
         @Override
         public Connection getConnection(String user, String password) throws SQLException {
-            return timed(delegate.getConnection(user, password));
+            return timed(target.getConnection(user, password));
         }
 
         private Connection timed(Connection connection) throws SQLException {
@@ -107,41 +112,6 @@ public record SessionTimeouts(Duration lock, Duration statement) {
                 throw e;
             }
             return connection;
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(delegate) ? type.cast(delegate) : delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(delegate) || delegate.isWrapperFor(type);
         }
     }
 }

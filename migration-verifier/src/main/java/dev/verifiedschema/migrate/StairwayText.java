@@ -61,7 +61,7 @@ final class StairwayText {
         String what = e instanceof java.sql.SQLException sql ? sql.getMessage() + " (SQLState " + sql.getSQLState() + ")"
                 : "reading the catalog failed: " + e.getMessage();
         String state = e instanceof java.sql.SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
-        if (state.startsWith("08") || state.matches("57P0[123]")) {
+        if (FlywayBlame.endsSession(state)) {
             return "At " + at + " the database failed: " + what + ". The session ended under the step: the server "
                     + "stopped or restarted, a statement ended the session (pg_terminate_backend, a DBA), or the network "
                     + "dropped. Is the server still up? Nothing of the step was kept; run again once it is.";

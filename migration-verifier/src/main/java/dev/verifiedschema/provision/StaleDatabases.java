@@ -75,11 +75,12 @@ final class StaleDatabases {
         List<String> stale = new ArrayList<>();
         try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT d.datname, pg_catalog.shobj_description(d.oid, 'pg_database'), "
-                     + "(SELECT count(*) FROM pg_catalog.pg_stat_activity a WHERE a.datid = d.oid), "
-                     + "ARRAY(SELECT (l.classid::bigint << 32) | l.objid::bigint FROM pg_catalog.pg_locks l "
-                     + "WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted) "
-                     + "FROM pg_catalog.pg_database d WHERE d.datname LIKE 'vs\\_%' "
+             ResultSet rs = s.executeQuery("WITH held AS (SELECT ARRAY(SELECT (l.classid::bigint << 32) | "
+                     + "l.objid::bigint FROM pg_catalog.pg_locks l WHERE l.locktype = 'advisory' AND l.objsubid = 1 "
+                     + "AND l.granted) AS keys) "
+                     + "SELECT d.datname, pg_catalog.shobj_description(d.oid, 'pg_database'), "
+                     + "(SELECT count(*) FROM pg_catalog.pg_stat_activity a WHERE a.datid = d.oid), held.keys "
+                     + "FROM held, pg_catalog.pg_database d WHERE d.datname LIKE 'vs\\_%' "
                      + "AND d.datdba = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)")) {
             while (rs.next()) {
                 java.util.Set<Long> held = new java.util.HashSet<>();
