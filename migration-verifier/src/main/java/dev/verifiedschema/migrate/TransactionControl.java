@@ -59,8 +59,14 @@ final class TransactionControl {
     }
 
     private static int column(MigrationScript script, SqlStatements.Statement statement) {
-        int at = statement.offset() < 0 ? -1 : script.sql().indexOf(firstWord(firstWords(statement.sql())),
-                statement.offset());
+        String word = firstWord(firstWords(statement.sql()));
+        int at = -1;
+        for (int i = Math.max(statement.offset(), 0); statement.offset() >= 0 && i < script.sql().length(); i++) {
+            if (script.sql().regionMatches(true, i, word, 0, word.length())) { // the word as written, in any case
+                at = i;
+                break;
+            }
+        }
         return at < 0 ? 0 : Placeholders.lineAndColumn(script.sql(), at)[1];
     }
 

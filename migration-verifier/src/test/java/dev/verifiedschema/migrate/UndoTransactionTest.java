@@ -81,6 +81,14 @@ class UndoTransactionTest {
     }
 
     @Test
+    void aLowerCaseCommitIsFoundAtItsColumn(@TempDir Path dir) throws Exception {
+        StairwayException e = catchThrowableOfType(StairwayException.class, () -> run(Stairway.of(set(dir,
+                "ALTER TABLE accounts DROP COLUMN plan;\n    commit;\nDROP TABLE plans;\n"))));
+
+        assertThat(e.report().failures().get(0).message()).contains("U2__plan.sql line 2, column 5: COMMIT would end");
+    }
+
+    @Test
     void aRollbackAtTheEndIsRefusedToo(@TempDir Path dir) throws Exception {
         StairwayException e = catchThrowableOfType(StairwayException.class, () -> run(Stairway.of(set(dir,
                 "ALTER TABLE accounts DROP COLUMN plan; DROP TABLE plans; ROLLBACK;\n"))));
