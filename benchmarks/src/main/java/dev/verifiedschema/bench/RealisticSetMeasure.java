@@ -18,7 +18,8 @@ import java.util.List;
  * medians of five rounds (one in a quick run) after a warm-up round: on the shared machine one round's
  * stairway took anything from 11 to 24 s. The same rounds time the
  * stairway of the set's first 150 versions, for the growth figure: 300 versions ÷ 150 (2 when the cost
- * grows linearly with the number of versions). The parts of the 300-version stairway come from its
+ * grows linearly with the number of versions), and every script the stairway runs with none of its
+ * checks ({@link ScriptsOnly}), which says how much of the ratio is the checking. The parts of the 300-version stairway come from its
  * report: the sums of every version's forward, undo and redo times, and the rest (loading the set,
  * Flyway's set-up, the first snapshot and the full downgrade); and the time of the versions of its first
  * and its second half, which are equal when a version costs the same however large the schema already is.
@@ -37,6 +38,7 @@ final class RealisticSetMeasure {
         Stats stairway = new Stats();
         Stats stairwayHalf = new Stats();
         Stats migrate = new Stats();
+        Stats scripts = new Stats();
         Stats forward = new Stats();
         Stats undo = new Stats();
         Stats redo = new Stats();
@@ -46,9 +48,9 @@ final class RealisticSetMeasure {
         stairway(env, warmUpSet);
         migrate(env, full);
         for (int i = 0; i < runs; i++) {
-            // the three take turns at going first, as in P1
-            for (int k = 0; k < 3; k++) {
-                switch ((i + k) % 3) {
+            // the four take turns at going first, as in P1
+            for (int k = 0; k < 4; k++) {
+                switch ((i + k) % 4) {
                     case 0 -> {
                         long start = System.nanoTime();
                         StairwayReport report = stairway(env, full);
@@ -69,6 +71,7 @@ final class RealisticSetMeasure {
                         stairway(env, half);
                         stairwayHalf.add(Stats.since(start));
                     }
+                    case 2 -> scripts.add(scriptsOnly(env));
                     default -> migrate.add(migrate(env, full));
                 }
             }
@@ -80,6 +83,9 @@ final class RealisticSetMeasure {
                 stairway.median() / migrate.median(), "<=", 4, Result.details(
                         "stairway_median_ms", Stats.round(stairway.median()),
                         "migrate_median_ms", Stats.round(migrate.median()),
+                        "scripts_only_median_ms", Stats.round(scripts.median()),
+                        "scripts_only_ratio", Stats.round2(scripts.median() / migrate.median()),
+                        "stairway_vs_scripts_only", Stats.round2(stairway.median() / scripts.median()),
                         "stairway" + HALF + "_median_ms", Stats.round(stairwayHalf.median()),
                         "growth_" + RealisticSet.VERSIONS + "_vs_" + HALF, Stats.round2(stairway.median() / stairwayHalf.median()),
                         "forward_ms", Stats.round(forward.median()), "undo_ms", Stats.round(undo.median()),
@@ -110,6 +116,20 @@ final class RealisticSetMeasure {
             long start = System.nanoTime();
             PlainFlyway.migrate(env.server.dataSource(db), location);
             return Stats.since(start);
+        } finally {
+            env.server.dropDatabase(db);
+        }
+    }
+
+    /** Every script the stairway runs, nothing it checks ({@link ScriptsOnly}), on a fresh database. */
+    private static double scriptsOnly(Env env) {
+        String db = env.server.createDatabase(null);
+        try {
+            long start = System.nanoTime();
+            ScriptsOnly.run(env.server.dataSource(db), env.root.resolve(RealisticSet.COMMITTED));
+            return Stats.since(start);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the scripts-only run of the realistic set failed: " + e.getMessage(), e);
         } finally {
             env.server.dropDatabase(db);
         }
