@@ -131,6 +131,15 @@ public final class MigrationSet {
         return forwards;
     }
 
+    /** The forward scripts above a version (a run's starting version), all of them for {@code null}. */
+    List<MigrationScript> forwardsAbove(MigrationVersion start) {
+        if (start == null) {
+            return forwards;
+        }
+        int base = forwards.indexOf(forwards.stream().filter(f -> f.version().equals(start)).findFirst().orElseThrow());
+        return forwards.subList(base + 1, forwards.size());
+    }
+
     /** Where a version is among the forward scripts, counting from 1 (0 when it is not one). */
     int position(String version) {
         for (int i = 0; i < forwards.size(); i++) {

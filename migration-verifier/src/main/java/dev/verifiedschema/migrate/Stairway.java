@@ -1,6 +1,7 @@
 package dev.verifiedschema.migrate;
 
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.DesignLintSettings;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class Stairway {
     boolean failFast;
     Baseline baseline;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
+    DesignLintSettings designLint;
 
     private Stairway(MigrationSet set) {
         this.set = Objects.requireNonNull(set, "set");
@@ -47,6 +49,7 @@ public final class Stairway {
         copy.failFast = failFast;
         copy.baseline = baseline;
         copy.timeouts = timeouts;
+        copy.designLint = designLint;
         return copy;
     }
 
@@ -125,6 +128,23 @@ public final class Stairway {
         Stairway s = copy();
         s.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         return s;
+    }
+
+    /**
+     * How the design lint of the head runs (docs/design-lint.md). Without this, the contract's
+     * {@code designLint:} section decides, and without that {@link DesignLintSettings#DEFAULT}: every
+     * rule that is on by default, reported as warnings, failing nothing. {@link DesignLintSettings#OFF}
+     * leaves SchemaCrawler unloaded.
+     */
+    public Stairway withDesignLint(DesignLintSettings settings) {
+        Stairway s = copy();
+        s.designLint = settings;
+        return s;
+    }
+
+    /** The design lint settings this stairway runs with: its own, else the contract's, else the default. */
+    public DesignLintSettings designLint() {
+        return designLint != null ? designLint : DesignLintSettings.of(contract);
     }
 
     /**

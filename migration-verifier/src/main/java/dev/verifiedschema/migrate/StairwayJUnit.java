@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * A stairway report as JUnit XML, so that a CI page shows where a set broke: one test case per
  * version and step (class {@code verified-schema.verify.V3}, cases {@code forward}, {@code undo},
  * {@code redo}, with their times), one for the full downgrade, one per contract table (class
- * {@code verified-schema.verify.contract}), and one for each finding no step above holds (the
- * database, the fixtures). A step that did not run is skipped, with why; accepted findings pass and
+ * {@code verified-schema.verify.contract}), one for the design lint of the head when it found
+ * anything (its failing findings fail it, its warnings are its output), and one for each finding no
+ * step above holds (the database, the fixtures). A step that did not run is skipped, with why; accepted findings pass and
  * are named in the case's output. Written by the command line ({@code --format junit}) and the Maven
  * plugin ({@code formats} with {@code junit}).
  */
@@ -81,6 +82,13 @@ public final class StairwayJUnit {
         String full = report.fullDowngrade() == null ? "skipped: the head was not reached" : report.fullDowngrade();
         cases.add(new Case(CLASS, "full downgrade", -1, failure(downgrade),
                 full.startsWith("skipped") ? full.replaceFirst("^skipped:?\\s*", "") : null, accepted(downgrade)));
+        List<Finding> lint = report.findings().stream().filter(f -> f.step().equals(HeadLint.STEP)).toList();
+        if (!lint.isEmpty() || !report.designLint().isEmpty()) {
+            placed.addAll(lint);
+            String warnings = report.designWarnings().stream().map(f -> "\nwarning " + f.describe())
+                    .collect(Collectors.joining());
+            cases.add(new Case(CLASS, HeadLint.STEP, -1, failure(lint), null, warnings + accepted(lint)));
+        }
         for (Finding f : report.findings()) {
             if (!placed.contains(f)) {
                 String name = f.step() + (f.version() == null ? "" : " V" + f.version());

@@ -3,6 +3,7 @@ package dev.verifiedschema.migrate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.verifiedschema.compare.Violation;
+import dev.verifiedschema.designlint.DesignFinding;
 import dev.verifiedschema.report.TextReport;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * What the stairway did and found: one line per version with its timings, every finding of every
  * step (a run goes on after a failing step unless it is fail-fast), the contract check at head, the
- * full downgrade, and the baseline entries that no longer occur.
+ * full downgrade, the design lint of the head, and the baseline entries that no longer occur.
  *
  * @param migrations    the migration locations
  * @param contract      the contract's source, or {@code null} when none was given
@@ -26,17 +27,33 @@ import java.util.List;
  * @param totalMs       wall time of the whole verification
  * @param remediationSql SQL that would repair the head's contract violations additively (empty when none)
  * @param baselineGone  entries of the baseline given that this run no longer found (empty without one)
+ * @param designLint    every finding of the design lint of the head, the most severe first (empty when it
+ *                      did not run); those that fail are among the {@code findings} too (step {@code design lint})
  */
 public record StairwayReport(String migrations, String contract, String schema, List<StepResult> steps,
                              List<Violation> violations, String fullDowngrade, List<Finding> findings,
                              SchemaSnapshot head, long totalMs, String remediationSql,
-                             List<Baseline.Entry> baselineGone) {
+                             List<Baseline.Entry> baselineGone, List<DesignFinding> designLint) {
 
     public StairwayReport {
         steps = List.copyOf(steps);
         violations = List.copyOf(violations);
         findings = List.copyOf(findings);
         baselineGone = List.copyOf(baselineGone);
+        designLint = designLint == null ? List.of() : List.copyOf(designLint);
+    }
+
+    /** A report without a design lint. */
+    public StairwayReport(String migrations, String contract, String schema, List<StepResult> steps,
+                          List<Violation> violations, String fullDowngrade, List<Finding> findings,
+                          SchemaSnapshot head, long totalMs, String remediationSql, List<Baseline.Entry> baselineGone) {
+        this(migrations, contract, schema, steps, violations, fullDowngrade, findings, head, totalMs, remediationSql,
+                baselineGone, List.of());
+    }
+
+    /** The design lint's findings that do not fail the verification: its warnings. */
+    public List<DesignFinding> designWarnings() {
+        return designLint.stream().filter(f -> !f.fails()).toList();
     }
 
     /**
@@ -66,7 +83,7 @@ public record StairwayReport(String migrations, String contract, String schema, 
     public StairwayReport acceptedBy(Baseline baseline) {
         List<Finding> accepted = findings.stream().map(baseline::apply).toList();
         return new StairwayReport(migrations, contract, schema, steps, violations, fullDowngrade, accepted, head,
-                totalMs, remediationSql, baseline.gone(accepted));
+                totalMs, remediationSql, baseline.gone(accepted), designLint);
     }
 
     /** The report for people: the verdict first, then every finding, then every step. */
@@ -80,7 +97,9 @@ public record StairwayReport(String migrations, String contract, String schema, 
                     .append(" ms: ").append(heldSteps()).append(contract == null ? "" : ", the contract holds at head")
                     .append(", full downgrade ").append(fullDowngrade)
                     .append(accepted.isEmpty() ? "" : "; " + accepted.size() + " accepted finding"
-                            + (accepted.size() == 1 ? "" : "s") + " below").append(".\n");
+                            + (accepted.size() == 1 ? "" : "s") + " below")
+                    .append(designWarnings().isEmpty() ? "" : "; " + designWarnings().size() + " design lint warning"
+                            + (designWarnings().size() == 1 ? "" : "s") + " below").append(".\n");
         } else if (failures.size() == 1) {
             Finding f = failures.get(0);
             text.append("Migration set ").append(migrations).append(" failed verification at the ").append(f.step())
@@ -103,6 +122,12 @@ public record StairwayReport(String migrations, String contract, String schema, 
         if (!accepted.isEmpty()) {
             text.append("Accepted findings (reported, not failed):\n");
             accepted.forEach(f -> text.append(entry(f).replaceFirst(":", " [" + f.accepted() + "]:")));
+        }
+        if (!designWarnings().isEmpty()) {
+            text.append("Design lint of the head: ").append(designWarnings().size()).append(" warning")
+                    .append(designWarnings().size() == 1 ? "" : "s")
+                    .append(" (they fail nothing; docs/design-lint.md says how to fix, silence or gate them):\n");
+            designWarnings().forEach(f -> text.append("  - ").append(f.describe()).append('\n'));
         }
         if (!baselineGone.isEmpty()) {
             text.append("Baseline entries that no longer occur (remove them from the baseline):\n");
@@ -187,6 +212,20 @@ public record StairwayReport(String migrations, String contract, String schema, 
             } else {
                 write(json, first);
             }
+            json.writeArrayFieldStart("designLint");
+            for (DesignFinding f : designLint) {
+                json.writeStartObject();
+                json.writeStringField("rule", f.rule());
+                json.writeStringField("severity", f.severity().label());
+                json.writeStringField("table", f.table());
+                json.writeStringField("detail", f.detail());
+                json.writeStringField("object", f.object());
+                json.writeStringField("message", f.message());
+                json.writeStringField("advice", f.advice());
+                json.writeBooleanField("fails", f.fails());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("baselineGone");
             for (Baseline.Entry e : baselineGone) {
                 json.writeStartObject();

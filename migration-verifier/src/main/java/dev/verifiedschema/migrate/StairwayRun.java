@@ -4,6 +4,7 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.contract.Identifiers;
 import dev.verifiedschema.migrate.SchemaLevels.Level;
 import dev.verifiedschema.inspect.InspectionException;
@@ -65,6 +66,8 @@ final class StairwayRun {
     private final List<StepResult> steps = new ArrayList<>();
     private final long created = System.nanoTime();
     private List<Violation> violations = List.of();
+    private final DesignLintSettings designLint;
+    private List<dev.verifiedschema.designlint.DesignFinding> designFindings = List.of();
     private String downgrade;
 
     private final List<Finding> findings = new ArrayList<>();
@@ -99,6 +102,7 @@ final class StairwayRun {
         this.start = config.start;
         this.failFast = config.failFast;
         this.baseline = config.baseline;
+        this.designLint = config.designLint();
         this.database = database;
         this.flyway = new FlywayRunner(database, set, schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
@@ -155,17 +159,19 @@ final class StairwayRun {
         head = top.snapshot();
         if (contract != null) {
             violations = ContractCheck.check(contract, head);
-            if (!violations.isEmpty()) {
-                downgrade = "skipped: the contract does not hold";
-                return;
-            }
+        }
+        at = HeadLint.STEP;
+        designFindings = HeadLint.run(database, schema, designLint, this::record);
+        if (!violations.isEmpty()) {
+            downgrade = "skipped: the contract does not hold";
+            return;
         }
         if (fullDowngrade && !set.repeatables().isEmpty()) {
             downgrade = "skipped: repeatable migrations have no undo scripts ("
                     + set.repeatables().stream().map(MigrationScript::fileName).collect(java.util.stream.Collectors.joining(", "))
                     + ")";
         } else if (fullDowngrade) {
-            downgradeAll(todoClimbed());
+            downgradeAll(set.forwardsAbove(start));
         }
     }
 
@@ -182,17 +188,7 @@ final class StairwayRun {
         if (halted) {
             return;
         }
-        EmptyStart.notApplied(steps, todoClimbed()).ifPresent(this::record);
-    }
-
-    /** The versions this run climbed (above the starting version), for the full downgrade. */
-    private List<MigrationScript> todoClimbed() {
-        List<MigrationScript> all = set.forwards();
-        if (start == null) {
-            return all;
-        }
-        int base = all.indexOf(all.stream().filter(f -> f.version().equals(start)).findFirst().orElseThrow());
-        return all.subList(base + 1, all.size());
+        EmptyStart.notApplied(steps, set.forwardsAbove(start)).ifPresent(this::record);
     }
 
     /**
@@ -489,7 +485,7 @@ final class StairwayRun {
                 contract == null ? null : contract.source(), schema, run.steps, run.violations, run.downgrade,
                 findings, run.head, (System.nanoTime() - began) / 1_000_000,
                 contract == null ? "" : RemediationSql.generate(contract, run.violations),
-                baseline == null || halted ? List.of() : baseline.gone(findings));
+                baseline == null || halted ? List.of() : baseline.gone(findings), run.designFindings);
         if (!report.passed()) {
             throw new StairwayException(report, null);
         }

@@ -45,7 +45,8 @@ class EngineModuleArchitectureTest {
 
     @Test
     void theModuleHoldsOnlyTheEnginesPackages() {
-        noClasses().should().resideOutsideOfPackages("dev.verifiedschema.migrate..", "dev.verifiedschema.provision..")
+        noClasses().should().resideOutsideOfPackages("dev.verifiedschema.migrate..", "dev.verifiedschema.provision..",
+                        "dev.verifiedschema.designlint..")
                 .because("contract, inspection and reports live in schema-contract; front ends in their own modules")
                 .check(ENGINE);
     }
@@ -57,6 +58,24 @@ class EngineModuleArchitectureTest {
                         ProviderKind.class, ProvisionException.class, Secrets.class)))
                 .because("a front end obtains a server through SharedServers.acquire(ServerSettings) alone; "
                         + "how a provider is chosen and started is provisioning's own business (docs/architecture.md)")
+                .check(ENGINE);
+    }
+
+    @Test
+    void onlyTheDesignLintReadsWithSchemaCrawler() {
+        noClasses().that().resideOutsideOfPackage("dev.verifiedschema.designlint..")
+                .should().dependOnClassesThat().resideInAnyPackage("schemacrawler..", "us.fatehi..")
+                .because("SchemaCrawler stays off the hot path: it is loaded only when the design lint runs, "
+                        + "behind one package (docs/design-lint.md)")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theDesignLintKnowsNothingOfMigrationsOrServers() {
+        noClasses().that().resideInAPackage("dev.verifiedschema.designlint..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.verifiedschema.migrate..",
+                        "dev.verifiedschema.provision..", "org.flywaydb..")
+                .because("the lint reads a schema through a connection it is given; the stairway decides when")
                 .check(ENGINE);
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verifiedschema.compare.Violation;
+import dev.verifiedschema.contract.DesignLintSettings.Severity;
+import dev.verifiedschema.designlint.DesignFinding;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,7 +27,11 @@ class StairwayReportJsonTest {
                         new StepResult("2", "V2__usage.sql", 7, -1, -1, false, StepResult.NO_UNDO)),
                 List.of(new Violation(Violation.Kind.MISSING_COLUMN, "users", "consent", "boolean", null)),
                 "skipped: fail-fast", List.of(undo, accepted), null, 431, "ALTER TABLE users ADD COLUMN consent boolean;",
-                List.of(new Baseline.Entry("4", "undo", "undo-failed", "hm_old")));
+                List.of(new Baseline.Entry("4", "undo", "undo-failed", "hm_old")),
+                List.of(new DesignFinding("foreign-key-without-index", Severity.MEDIUM, "hm_usage", "hm_usage_user_fkey",
+                        "foreign key with no index", "Create an index", false),
+                        new DesignFinding("no-functions", Severity.LOW, null, "", "the schema defines no function", "",
+                                true)));
 
         String json = report.toJson();
 
@@ -33,6 +39,8 @@ class StairwayReportJsonTest {
         assertThat(MAPPER.readTree(json).at("/steps/1/undoMs").asLong()).isEqualTo(-1);
         assertThat(MAPPER.readTree(json).at("/failure/kind").asText()).isEqualTo("undo-failed");
         assertThat(MAPPER.readTree(json).at("/findings/0/message").asText()).contains("\"hm_matches_idx\"", "\nline two");
+        assertThat(MAPPER.readTree(json).at("/designLint/0/object").asText()).isEqualTo("hm_usage (hm_usage_user_fkey)");
+        assertThat(MAPPER.readTree(json).at("/designLint/1/table").isNull()).isTrue();
     }
 
     /** The report as Jackson's object mapper writes it from the records: the layout the docs show. */
@@ -50,6 +58,10 @@ class StairwayReportJsonTest {
         ArrayNode findings = root.putArray("findings");
         report.findings().forEach(f -> findings.add(finding(f)));
         root.set("failure", report.failure() == null ? null : finding(report.failure()));
+        ArrayNode lint = root.putArray("designLint");
+        report.designLint().forEach(f -> lint.addObject().put("rule", f.rule()).put("severity", f.severity().label())
+                .put("table", f.table()).put("detail", f.detail()).put("object", f.object()).put("message", f.message())
+                .put("advice", f.advice()).put("fails", f.fails()));
         ArrayNode gone = root.putArray("baselineGone");
         report.baselineGone().forEach(e -> gone.add(MAPPER.valueToTree(e)));
         return root;

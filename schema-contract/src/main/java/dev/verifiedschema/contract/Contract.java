@@ -18,8 +18,16 @@ import java.util.regex.Pattern;
  *               is not declared is a violation
  * @param tables the declared tables by name, in the order the contract lists them
  * @param source where the contract came from (a file path or {@code classpath:...}), for messages
+ * @param designLint the contract's {@code designLint:} settings, or {@code null} when it has none (the
+ *               design lint then runs with {@link DesignLintSettings#DEFAULT} unless a setting says otherwise)
  */
-public record Contract(String schema, List<String> owned, Map<String, TableContract> tables, String source) {
+public record Contract(String schema, List<String> owned, Map<String, TableContract> tables, String source,
+                       DesignLintSettings designLint) {
+    /** A contract without {@code designLint:} settings. */
+    public Contract(String schema, List<String> owned, Map<String, TableContract> tables, String source) {
+        this(schema, owned, tables, source, null);
+    }
+
     public Contract {
         schema = schema == null ? "public" : schema;
         owned = List.copyOf(owned);

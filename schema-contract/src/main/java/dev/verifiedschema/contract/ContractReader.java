@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
 
 /** Walks the YAML node tree of one contract file, collecting every problem on the way. */
 final class ContractReader {
-    private static final List<String> TOP_KEYS = List.of("schema", "owned", "tables");
+    private static final List<String> TOP_KEYS = List.of("schema", "owned", "tables", "designLint");
     private static final List<String> TABLE_KEYS = List.of("mode", "columns", "primaryKey", "foreignKeys", "indexes",
             "uniqueConstraints");
     private static final List<String> COLUMN_KEYS = List.of("type", "nullable", "default");
@@ -63,7 +63,9 @@ final class ContractReader {
                 tables.put(name, table(name, entry.getValueNode(), line));
             }
         }
-        Contract contract = new Contract(schema, owned, tables, nodes.source());
+        DesignLintSettings designLint = top.containsKey("designLint")
+                ? new DesignLintReader(nodes).read(top.get("designLint")) : null;
+        Contract contract = new Contract(schema, owned, tables, nodes.source(), designLint);
         new ReferenceCheck(nodes).check(contract);
         return contract;
     }

@@ -29,7 +29,9 @@ class ContractJsonSchemaTest {
     private static final String RESOURCE = "dev/verifiedschema/contract/contract.schema.json";
     private static final Path DOCS_COPY = Path.of("..", "docs", "contract.schema.json");
 
-    private static final List<String> TOP = List.of("schema", "owned", "tables");
+    private static final List<String> TOP = List.of("schema", "owned", "tables", "designLint");
+    private static final List<String> DESIGN_LINT = List.of("failOn", "exclude", "rules", "sql");
+    private static final List<String> SQL_RULE = List.of("name", "severity", "message", "table", "schema");
     private static final List<String> TABLE = List.of("mode", "columns", "primaryKey", "foreignKeys", "indexes",
             "uniqueConstraints");
     private static final List<String> COLUMN = List.of("type", "nullable", "default");
@@ -103,6 +105,20 @@ class ContractJsonSchemaTest {
                 .as("the properties form of a column").isEqualTo("#/$defs/column");
     }
 
+    @Test
+    void theDesignLintSectionHasTheReadersKeysAndEveryRule() throws IOException {
+        JsonNode designLint = schema().at("/properties/designLint/oneOf/3");
+        JsonNode sqlRule = designLint.at("/properties/sql/items");
+
+        assertThat(propertyNames(designLint)).containsExactlyElementsOf(DESIGN_LINT);
+        assertThat(propertyNames(sqlRule)).containsExactlyElementsOf(SQL_RULE);
+        assertThat(propertyNames(designLint.at("/properties/rules")))
+                .containsExactlyElementsOf(DesignLintSettings.RULES.stream().map(DesignLintSettings.Rule::name).toList());
+        for (JsonNode level : List.of(designLint, sqlRule, designLint.at("/properties/rules"))) {
+            assertThat(level.path("additionalProperties").booleanValue()).isFalse();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             top level   | zzzzzzzz: 1\\ntables: {}
@@ -111,6 +127,8 @@ class ContractJsonSchemaTest {
             foreign key | tables:\\n  t:\\n    foreignKeys:\\n      - { zzzzzzzz: 1 }
             index       | tables:\\n  t:\\n    indexes:\\n      - { zzzzzzzz: 1 }
             unique      | tables:\\n  t:\\n    uniqueConstraints:\\n      - { zzzzzzzz: 1 }
+            design lint | designLint: { zzzzzzzz: 1 }\\ntables: {}
+            sql rule    | designLint:\\n  sql:\\n    - { zzzzzzzz: 1 }\\ntables: {}
             """)
     void theReaderAllowsTheSameKeys(String level, String yaml) {
         ContractException e = catchThrowableOfType(ContractException.class,
@@ -125,6 +143,8 @@ class ContractJsonSchemaTest {
             case "column" -> COLUMN;
             case "foreign key" -> FOREIGN_KEY;
             case "unique" -> UNIQUE_CONSTRAINT;
+            case "design lint" -> DESIGN_LINT;
+            case "sql rule" -> SQL_RULE;
             default -> INDEX;
         };
         assertThat(allowed).containsExactlyElementsOf(expected);

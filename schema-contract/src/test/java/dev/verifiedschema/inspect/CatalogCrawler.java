@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  * and owner) are extra columns of those same queries; SchemaCrawler keeps unread columns as
  * attributes of the object they describe.
  *
- * <p>Two conventions keep the SQL fast with SchemaCrawler 17.9: each query returns only the columns
+ * <p>Two conventions keep the SQL fast with SchemaCrawler 17.6: each query returns only the columns
  * SchemaCrawler reads (it looks every column up by name, sorting the column list, for every value of
  * every row), and catalog columns are returned as expressions ({@code ::text}) so that the JDBC driver
  * does not run one more query per result set to find the table each column came from.

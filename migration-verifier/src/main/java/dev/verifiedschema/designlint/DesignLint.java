@@ -1,0 +1,343 @@
+package dev.verifiedschema.designlint;
+
+import dev.verifiedschema.contract.DesignLintSettings;
+import dev.verifiedschema.contract.DesignLintSettings.Severity;
+import schemacrawler.crawl.SchemaCrawler;
+import schemacrawler.inclusionrule.InclusionRule;
+import schemacrawler.schema.Catalog;
+import schemacrawler.schemacrawler.InfoLevel;
+import schemacrawler.schemacrawler.LimitOptionsBuilder;
+import schemacrawler.schemacrawler.LoadOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaCrawlerOptions;
+import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
+import schemacrawler.tools.lint.Lint;
+import schemacrawler.tools.lint.LintSeverity;
+import schemacrawler.tools.lint.LinterRegistry;
+import schemacrawler.tools.lint.Linters;
+import schemacrawler.tools.lint.config.LinterConfig;
+import schemacrawler.tools.lint.config.LinterConfigs;
+import schemacrawler.tools.options.Config;
+import us.fatehi.utility.datasource.DatabaseConnectionSources;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The design lint of a verified schema: SchemaCrawler reads the schema once through JDBC's own
+ * metadata (pgjdbc's {@code DatabaseMetaData}, not the toolkit's catalog SQL) and its linters look
+ * for what makes a schema hard to live with: a foreign key without an index, a table without a
+ * primary key, redundant indexes, and the other rules of {@link DesignLintSettings#RULES}
+ * (docs/design-lint.md). The team's own SQL rules run as SchemaCrawler's table and catalog SQL
+ * linters.
+ *
+ * <p>This package is the only one that imports SchemaCrawler, so nothing of it is loaded unless a
+ * lint runs. The lint reads only: its connection is switched to read-only transactions (the team's
+ * own queries included) before anything runs; the caller owns and closes it.
+ */
+public final class DesignLint {
+    /** The rules by name, and SchemaCrawler's linter for each. */
+    private static final Map<String, String> LINTERS = new LinkedHashMap<>();
+    /** What to do about a finding of each rule. */
+    private static final Map<String, String> ADVICE = new LinkedHashMap<>();
+    private static final String TABLE_SQL = "schemacrawler.tools.linter.LinterTableSql";
+    private static final String CATALOG_SQL = "schemacrawler.tools.linter.LinterCatalogSql";
+    /**
+     * SchemaCrawler's java.util.logging loggers: it logs every step at INFO, and a linter that fails
+     * at WARNING (and then goes on). Unless the application has chosen a level for them, they are
+     * lowered to WARNING and their records go to SLF4J at DEBUG instead of the console; either way the
+     * runs in progress collect the failures. The references keep java.util.logging from dropping them.
+     */
+    private static final List<Logger> SCHEMACRAWLER_LOGGERS = List.of(Logger.getLogger("schemacrawler"),
+            Logger.getLogger("us.fatehi"));
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesignLint.class);
+    /** The runs in progress, each collecting the failures SchemaCrawler logs. */
+    private static final java.util.Set<Failures> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        rule("table-without-primary-key", "LinterTableWithNoPrimaryKey", "Give the table a primary key: without one a "
+                + "row cannot be addressed for certain, and logical replication cannot carry its updates and deletes");
+        rule("foreign-key-type-mismatch", "LinterForeignKeyMismatch", "Give the referencing columns the type of the "
+                + "columns they reference: otherwise every join casts, and a value may fit one side and not the other");
+        rule("self-referencing-foreign-key", "LinterForeignKeySelfReference", "Point the foreign key at the column it was "
+                + "meant for (a parent_id, say): a column that references itself checks nothing");
+        rule("foreign-key-without-index", "LinterForeignKeyWithNoIndexes", "Create an index on the foreign key's columns: "
+                + "without one, every delete or key change of a referenced row scans this table");
+        rule("nullable-column-in-unique-index", "LinterNullColumnsInIndex", "Make the columns NOT NULL, or make the "
+                + "index NULLS NOT DISTINCT (PostgreSQL 15 and later): NULLs never collide, so rows with one escape it");
+        rule("redundant-index", "LinterRedundantIndexes", "Drop the index whose columns begin another index of the table: "
+                + "it costs every write and serves no lookup the other cannot");
+        rule("table-cycle", "LinterTableCycles", "Break the cycle or make one of its foreign keys DEFERRABLE: rows of "
+                + "tables that reference each other can only be inserted and deleted in a careful order");
+        rule("quoted-name", "LinterTableWithQuotedNames", "Rename it: a name with spaces or an SQL reserved word must be "
+                + "quoted in every query that uses it");
+        rule("same-name-different-type", "LinterColumnTypes", "Give columns of one name one type, or different names: "
+                + "joins on them cast, and values that fit one may not fit the other");
+        rule("table-without-indexes", "LinterTableWithNoIndexes", "Give it a primary key or the index its lookups need: "
+                + "every query on it reads the whole table");
+        rule("all-columns-nullable", "LinterTableAllNullableColumns", "Mark the columns every row has NOT NULL: a table "
+                + "whose columns may all be NULL says nothing about its rows");
+        rule("single-column-table", "LinterTableWithSingleColumn", "Make sure a single column is meant (a list of codes, "
+                + "say); otherwise give the table its columns");
+        rule("numbered-columns", "LinterTableWithIncrementingColumns", "Move numbered columns (phone1, phone2, ...) to a "
+                + "child table with one row each");
+        rule("composite-primary-key", "LinterTableWithNoSurrogatePrimaryKey", "Consider a surrogate key (an identity "
+                + "column) with a unique constraint on these columns");
+        rule("primary-key-not-first", "LinterTableWithPrimaryKeyNotFirst", "Put the primary key's columns first when the "
+                + "table is next rebuilt (PostgreSQL cannot move a column)");
+        rule("no-remarks", "LinterTableWithNoRemarks", "Describe the table and its columns with COMMENT ON: schema "
+                + "documentation and reviews read them");
+        if (!LINTERS.keySet().equals(new java.util.LinkedHashSet<>(DesignLintSettings.RULES.stream()
+                .map(DesignLintSettings.Rule::name).toList()))) {
+            throw new IllegalStateException("the design lint's linters and DesignLintSettings.RULES disagree");
+        }
+    }
+
+    static {
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    RUNNING.forEach(run -> run.add(record));
+                    LOG.debug("SchemaCrawler: {}", new java.util.logging.SimpleFormatter().formatMessage(record),
+                            record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        for (Logger logger : SCHEMACRAWLER_LOGGERS) {
+            if (logger.getLevel() == null) {
+                logger.setLevel(Level.WARNING);
+                logger.setUseParentHandlers(false);
+            }
+            logger.addHandler(collect);
+        }
+    }
+
+    private static void rule(String name, String linter, String advice) {
+        LINTERS.put(name, "schemacrawler.tools.linter." + linter);
+        ADVICE.put(name, advice);
+    }
+
+    private DesignLint() {
+    }
+
+    /** The SchemaCrawler linter behind a rule ({@code schemacrawler.tools.linter.LinterTableCycles}). */
+    public static String linterOf(String rule) {
+        String linter = LINTERS.get(rule);
+        if (linter == null) {
+            throw new IllegalArgumentException("unknown design lint rule " + rule);
+        }
+        return linter;
+    }
+
+    /** What to do about a finding of the rule, one sentence. */
+    public static String adviceFor(String rule) {
+        return ADVICE.getOrDefault(rule, "");
+    }
+
+    /**
+     * Lints one schema.
+     *
+     * @param connection a connection to the database, which this switches to read-only transactions
+     *                   and leaves open (give the lint a connection of its own)
+     * @param schema     the schema, as stored in the catalog
+     * @param settings   which rules, at which severity, which tables to leave alone, what fails
+     * @return every finding, the most severe first; empty when the settings turn the lint off
+     * @throws DesignLintException when the schema cannot be read or a rule (a team's query, say) fails
+     */
+    public static List<DesignFinding> run(Connection connection, String schema, DesignLintSettings settings) {
+        if (!settings.enabled()) {
+            return List.of();
+        }
+        Failures failures = new Failures();
+        RUNNING.add(failures);
+        try {
+            readOnly(connection);
+            Catalog catalog = crawl(connection, schema, settings);
+            failures.throwIfAny(schema, "reading the schema");
+            List<DesignFinding> found = new ArrayList<>();
+            LinterConfigs builtIn = new LinterConfigs(new Config());
+            Map<String, Severity> severities = new LinkedHashMap<>();
+            for (DesignLintSettings.Rule rule : DesignLintSettings.RULES) {
+                Optional<Severity> severity = settings.severityOf(rule.name());
+                if (severity.isPresent()) {
+                    severities.put(LINTERS.get(rule.name()), severity.get());
+                    builtIn.add(config(LINTERS.get(rule.name()), severity.get(), Map.of()));
+                }
+            }
+            // SchemaCrawler 17.6 leaves primary-key columns out when it looks for a NOT NULL one: a table
+            // whose only columns are its key would be "all nullable"
+            java.util.Set<String> someNotNull = new java.util.HashSet<>();
+            for (schemacrawler.schema.Table table : catalog.getTables()) {
+                if (table.getColumns().stream().anyMatch(c -> !c.isNullable())) {
+                    someNotNull.add(table.getFullName());
+                }
+            }
+            for (Lint<?> lint : lint(catalog, connection, builtIn)) {
+                String rule = ruleOf(lint.getLinterId());
+                if (rule.equals("all-columns-nullable") && someNotNull.contains(lint.getObjectName())) {
+                    continue;
+                }
+                Severity severity = severities.get(lint.getLinterId());
+                found.add(finding(rule, severity, lint, ADVICE.get(rule), settings, schema));
+            }
+            failures.throwIfAny(schema, "running the design lint's rules");
+            for (DesignLintSettings.SqlRule rule : settings.sqlRules()) {
+                LinterConfigs one = new LinterConfigs(new Config());
+                one.add(config(rule.perTable() ? TABLE_SQL : CATALOG_SQL, rule.severity(),
+                        Map.of("message", rule.message(), "sql", rule.sql())));
+                for (Lint<?> lint : lint(catalog, connection, one)) {
+                    // SchemaCrawler's SQL linters append the query's value to the message: it is the detail
+                    String said = lint.getMessage() == null ? "" : lint.getMessage();
+                    String value = said.startsWith(rule.message()) ? said.substring(rule.message().length()).trim() : said;
+                    found.add(new DesignFinding(rule.name(), rule.severity(), rule.perTable()
+                            ? unqualified(lint.getObjectName()) : null, value, rule.message(), "",
+                            settings.fails(rule.severity())));
+                }
+                failures.throwIfAny(schema, "running designLint.sql rule " + rule.name()
+                        + " (fix its query in the contract, or remove the rule)");
+            }
+            found.sort(Comparator.comparing(DesignFinding::severity).reversed()
+                    .thenComparing(DesignFinding::rule).thenComparing(DesignFinding::object));
+            return List.copyOf(found);
+        } catch (SQLException e) {
+            throw new DesignLintException("The design lint of schema " + schema + " could not start: " + e.getMessage()
+                    + ". Check the connection, or turn the lint off (designLint: off).", e);
+        } finally {
+            RUNNING.remove(failures);
+        }
+    }
+
+    private static void readOnly(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+    }
+
+    private static List<Lint<?>> lint(Catalog catalog, Connection connection, LinterConfigs configs) {
+        Linters linters = new Linters(configs, false);
+        linters.initialize(LinterRegistry.getLinterRegistry());
+        linters.lint(catalog, connection);
+        return new ArrayList<>(linters.getLints().getLints());
+    }
+
+    private static LinterConfig config(String linter, Severity severity, Map<String, Object> values) {
+        return new LinterConfig(linter, true, LintSeverity.valueOf(severity.name().toLowerCase(Locale.ROOT)), null,
+                null, null, null, null, values);
+    }
+
+    private static String ruleOf(String linterId) {
+        return LINTERS.entrySet().stream().filter(e -> e.getValue().equals(linterId)).map(Map.Entry::getKey)
+                .findFirst().orElse(linterId);
+    }
+
+    private static DesignFinding finding(String rule, Severity severity, Lint<?> lint, String advice,
+                                         DesignLintSettings settings, String schema) {
+        String table = switch (lint.getObjectType()) {
+            case table -> unqualified(lint.getObjectName());
+            default -> null;
+        };
+        String detail = lint.hasValue() ? lint.getValueAsString() : "";
+        // a foreign key, an index or a column is named by its full name (public.orders.orders_code), the
+        // tables of a cycle by theirs (public.teams): the schema, and the table, are said already
+        String prefix = java.util.regex.Pattern.quote(schema + "." + (table == null ? "" : table + "."));
+        detail = detail.replaceAll("(^|[\\s,\\[(])" + prefix, "$1");
+        return new DesignFinding(rule, severity, table, detail, lint.getMessage(), advice, settings.fails(severity));
+    }
+
+    /** {@code public.orders} as SchemaCrawler names a table: the name within its schema. */
+    private static String unqualified(String fullName) {
+        int dot = fullName.indexOf('.');
+        return dot < 0 ? fullName : fullName.substring(dot + 1);
+    }
+
+    private static Catalog crawl(Connection connection, String schema, DesignLintSettings settings) {
+        InclusionRule tables = fullName -> {
+            String name = unqualified(fullName).replace("\"", "");
+            return !settings.excludes(name) && !name.equals("flyway_schema_history");
+        };
+        SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+                .withLimitOptions(LimitOptionsBuilder.builder()
+                        .includeSchemas(s -> s != null && (s.equals(schema) || s.equals("\"" + schema + "\"")))
+                        .includeTables(tables)
+                        .tableTypes("TABLE", "PARTITIONED TABLE")
+                        .toOptions())
+                .withLoadOptions(LoadOptionsBuilder.builder()
+                        .withSchemaInfoLevel(SchemaInfoLevelBuilder.builder()
+                                .withTag("verified-schema design lint")
+                                .withInfoLevel(InfoLevel.standard)
+                                .setRetrieveRoutines(false)
+                                .setRetrieveDatabaseInfo(false)
+                                .toOptions())
+                        .withMaxThreads(1)
+                        .toOptions());
+        // The connection source is never closed: closing it would close the caller's connection.
+        return new SchemaCrawler(DatabaseConnectionSources.fromConnection(connection),
+                SchemaRetrievalOptionsBuilder.builder().withDoesNotSupportCatalogs().withSupportsSchemas()
+                        .withIdentifierQuoteString("\"").toOptions(), options).crawl();
+    }
+
+    /**
+     * SchemaCrawler logs a linter that throws (a team's query with a typo, say) at WARNING and goes
+     * on; this collects those records, so that a rule that could not run is an error, not a pass. (Two
+     * lints running at once in one JVM both see such a record: each then fails.)
+     */
+    private static final class Failures {
+        private final List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void add(LogRecord record) {
+            if (!noRows(record)) {
+                records.add(record);
+            }
+        }
+
+        /**
+         * SchemaCrawler 17.6's SQL linters find nothing by a query that returns no row, but log that as a
+         * warning with no exception ("No rows of data returned for query"): not a failure.
+         */
+        private static boolean noRows(LogRecord record) {
+            return record.getThrown() == null && record.getMessage() != null
+                    && record.getMessage().startsWith("No rows of data returned");
+        }
+
+        void throwIfAny(String schema, String doing) {
+            if (records.isEmpty()) {
+                return;
+            }
+            LogRecord first = records.get(0);
+            records.clear();
+            Throwable cause = first.getThrown();
+            while (cause != null && cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            String why = cause != null ? cause.getMessage() : new java.util.logging.SimpleFormatter().formatMessage(first);
+            throw new DesignLintException("The design lint of schema " + schema + " failed while " + doing + ": "
+                    + why, first.getThrown());
+        }
+    }
+}
