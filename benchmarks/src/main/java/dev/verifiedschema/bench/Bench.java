@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Exit code 0 when every measure met its goal, 1 when one did not, 2 on a usage error.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10", "P11");
+    static final List<String> ALL = List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10", "P11", "P12");
 
     private Bench() {
     }
@@ -89,7 +89,7 @@ public final class Bench {
                     Env.log("running " + id + (quick ? " (quick)" : ""));
                     Result result;
                     try {
-                        if ((id.equals("P4") || id.equals("P7")) && wide == null) {
+                        if ((id.equals("P4") || id.equals("P7") || id.equals("P12")) && wide == null) {
                             wide = WideSchemaMeasures.create(env);
                         }
                         result = switch (id) {
@@ -103,6 +103,7 @@ public final class Bench {
                             case "P9" -> ColdStart.p9(env);
                             case "P10" -> RealisticSetMeasure.p10(env);
                             case "P11" -> FirstClass.p11(env);
+                            case "P12" -> DesignLintMeasure.p12(env, wide);
                             default -> throw new IllegalArgumentException(id);
                         };
                     } catch (Exception | AssertionError e) {

@@ -46,8 +46,10 @@ final class ColdStart {
         Stats toReady = new Stats();
         Stats stairway = new Stats();
         Stats after = new Stats();
+        Stats linted = new Stats();
         for (int i = 0; i < rounds; i++) {
             plain.add(plainFlyway(env));
+            linted.add(verify(env, launcher, "--design-lint", "on").wallMs());
             Run run = verify(env, launcher);
             verify.add(run.wallMs());
             toMain.add(run.launchToMainMs());
@@ -63,6 +65,8 @@ final class ColdStart {
                         "main_to_server_ready_ms", Stats.round(toReady.median()),
                         "stairway_ms", Stats.round(stairway.median()),
                         "stop_and_exit_ms", Stats.round(after.median()),
+                        "with_design_lint_median_ms", Stats.round(linted.median()),
+                        "with_design_lint_ratio", Stats.round2(linted.median() / plain.median()),
                         "class_archive", archivePresent(env.root)));
     }
 
@@ -73,11 +77,13 @@ final class ColdStart {
     }
 
     /** The README's first command, timed from the bench's clock; the parts from its stamped log lines. */
-    static Run verify(Env env, Path launcher) throws IOException, InterruptedException {
+    static Run verify(Env env, Path launcher, String... more) throws IOException, InterruptedException {
         Path err = Files.createTempFile(env.temp, "p9-", ".err");
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "verify",
+        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString(), "verify",
                 "--migrations", "migration-tests/src/main/resources/db/migration",
-                "--contract", "migration-tests/src/main/resources/talentai-contract.yaml")
+                "--contract", "migration-tests/src/main/resources/talentai-contract.yaml"));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(env.root.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile());

@@ -62,6 +62,7 @@ final class FirstClass {
         int rounds = env.quick ? 3 : 7;
         Stats verified = new Stats();
         Stats plain = new Stats();
+        Stats linted = new Stats();
         child(env, "verified", List.of()); // warm-up: the page cache, the initdb template
         for (int i = 0; i < rounds; i++) {
             String database = env.server.createDatabase(null);
@@ -72,11 +73,14 @@ final class FirstClass {
                 env.server.dropDatabase(database);
             }
             verified.add(child(env, "verified", List.of()));
+            linted.add(child(env, "linted", List.of()));
         }
         double ratio = verified.median() / plain.median();
         return Result.ratio("P11", "first_verified_class_vs_plain_flyway_class", Stats.round2(ratio), "<=", 2,
                 Result.details("verified_first_line_median_ms", Stats.round(verified.median()),
-                        "plain_first_line_median_ms", Stats.round(plain.median()), "runs", rounds));
+                        "plain_first_line_median_ms", Stats.round(plain.median()),
+                        "with_design_lint_median_ms", Stats.round(linted.median()),
+                        "with_design_lint_ratio", Stats.round2(linted.median() / plain.median()), "runs", rounds));
     }
 
     private static double child(Env env, String mode, List<String> jvmOptions) throws Exception {
@@ -88,11 +92,15 @@ final class FirstClass {
     /** The P11 child: runs one class and prints {@code first_line_ms=...} from the engine's start. */
     static void p11Child(Env env, String mode) {
         long start = System.nanoTime();
-        if (mode.equals("verified")) {
-            Junit.run(Map.of("verifiedschema.provider", "embedded",
+        if (mode.equals("verified") || mode.equals("linted")) {
+            Map<String, String> parameters = new java.util.HashMap<>(Map.of("verifiedschema.provider", "embedded",
                     "verifiedschema.migrations", env.talentaiMigrations(),
                     "verifiedschema.contract", env.talentaiContractPath().toString(),
-                    "verifiedschema.reportDir", env.temp.resolve("reports").toString()), Verified.class);
+                    "verifiedschema.reportDir", env.temp.resolve("reports").toString()));
+            if (mode.equals("linted")) {
+                parameters.put("verifiedschema.designLint", "on");
+            }
+            Junit.run(parameters, Verified.class);
         } else {
             Junit.run(Map.of(), Plain.class);
         }

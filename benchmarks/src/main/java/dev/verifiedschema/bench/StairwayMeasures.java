@@ -1,6 +1,7 @@
 package dev.verifiedschema.bench;
 
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.MigrationSet;
 import dev.verifiedschema.migrate.Stairway;
@@ -37,18 +38,20 @@ final class StairwayMeasures {
         Stats stairway = new Stats();
         Stats withFixtures = new Stats();
         Stats migrate = new Stats();
+        Stats linted = new Stats();
         double firstStairway = 0;
         double firstMigrate = 0;
         for (int i = -warmUp; i < runs; i++) {
-            // the three take turns at going first, so that none always runs on a machine the others
+            // the four take turns at going first, so that none always runs on a machine the others
             // warmed; the very first round starts with the stairway, whose time is then the coldest
-            double[] times = new double[3];
-            for (int k = 0; k < 3; k++) {
-                int which = Math.floorMod(i + warmUp + k, 3);
+            double[] times = new double[4];
+            for (int k = 0; k < 4; k++) {
+                int which = Math.floorMod(i + warmUp + k, 4);
                 times[which] = switch (which) {
-                    case 0 -> verifyTalentai(env, contract, false);
-                    case 1 -> verifyTalentai(env, contract, true);
-                    default -> migrateTalentai(env);
+                    case 0 -> verifyTalentai(env, contract, false, null);
+                    case 1 -> verifyTalentai(env, contract, true, null);
+                    case 2 -> migrateTalentai(env);
+                    default -> verifyTalentai(env, contract, false, DesignLintSettings.DEFAULT);
                 };
             }
             if (i == -warmUp) {
@@ -59,13 +62,17 @@ final class StairwayMeasures {
                 stairway.add(times[0]);
                 withFixtures.add(times[1]);
                 migrate.add(times[2]);
+                linted.add(times[3]);
             }
         }
         double ratio = stairway.median() / migrate.median();
         return Result.ratio("P1", "stairway_vs_migrate", ratio, "<=", 3, 4, env.quick, Result.details(
                 "stairway_median_ms", Stats.round(stairway.median()), "migrate_median_ms",
                 Stats.round(migrate.median()), "with_fixtures_median_ms", Stats.round(withFixtures.median()),
-                "with_fixtures_ratio", Stats.round2(withFixtures.median() / migrate.median()), "runs", runs,
+                "with_fixtures_ratio", Stats.round2(withFixtures.median() / migrate.median()),
+                "with_design_lint_median_ms", Stats.round(linted.median()),
+                "with_design_lint_ratio", Stats.round2(linted.median() / migrate.median()),
+                "design_lint_ms", Stats.round(linted.median() - stairway.median()), "runs", runs,
                 "warmup_rounds", warmUp, "first_round_stairway_ms", Stats.round(firstStairway),
                 "first_round_migrate_ms", Stats.round(firstMigrate)));
     }
@@ -74,13 +81,16 @@ final class StairwayMeasures {
      * Loads the set (and, when asked, the fixtures) and runs the whole stairway (contract, full
      * downgrade) on a fresh database.
      */
-    static double verifyTalentai(Env env, Contract contract, boolean fixtures) {
+    static double verifyTalentai(Env env, Contract contract, boolean fixtures, DesignLintSettings designLint) {
         String db = env.server.createDatabase(null);
         try {
             long start = System.nanoTime();
             Stairway stairway = Stairway.of(MigrationSet.load(List.of(env.talentaiMigrations()))).withContract(contract);
             if (fixtures) {
                 stairway = stairway.withFixtures(FixtureSet.load(env.talentaiFixtures()));
+            }
+            if (designLint != null) {
+                stairway = stairway.withDesignLint(designLint);
             }
             stairway.run(env.server.dataSource(db));
             return Stats.since(start);

@@ -2,6 +2,10 @@ package dev.verifiedschema.cli;
 
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.DesignLintSettings;
+import dev.verifiedschema.designlint.DesignFinding;
+import dev.verifiedschema.designlint.DesignLint;
+import dev.verifiedschema.designlint.DesignLintException;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.health.SchemaHealthCheck;
 import dev.verifiedschema.report.RemediationSql;
@@ -11,10 +15,12 @@ import picocli.CommandLine.Option;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"The start-up health check against a live database, read-only: every missing table and "
-                + "column at once, and the remediation SQL (with --migrations, typed from what they build at head)."})
+                + "column at once, and the remediation SQL (with --migrations, typed from what they build at head); "
+                + "then the design lint of the live schema, read-only."})
 final class CheckCommand extends DatabaseCommand {
     @Option(names = "--contract", paramLabel = "FILE", required = true, description = "the contract YAML")
     java.nio.file.Path contract;
@@ -26,9 +32,48 @@ final class CheckCommand extends DatabaseCommand {
             + "missing column no type, the remediation SQL takes it from what they build at head (on embedded PostgreSQL)")
     java.nio.file.Path migrations;
 
+    @picocli.CommandLine.Mixin
+    DesignLintOptions designLint = new DesignLintOptions();
+
     @Override
     Result execute() throws Exception {
-        return run(this, db, contract, migrations, timeoutSeconds, "check");
+        Contract loaded = dev.verifiedschema.contract.ContractLoader.load(existingFile(contract, "--contract"));
+        DesignLintSettings lint = designLint.apply(DesignLintSettings.of(loaded));
+        Result result = run(this, db, contract, migrations, timeoutSeconds, "check");
+        if (lint.enabled()) {
+            designLint(result, loaded.schema(), lint);
+        }
+        return result;
+    }
+
+    /**
+     * The design lint of the live schema, read-only and under the statement timeout: its warnings go to
+     * the details, the flaws that reach failOn become problems.
+     */
+    private void designLint(Result result, String schema, DesignLintSettings settings) {
+        List<DesignFinding> found;
+        try (Connection connection = db.connect(root.env)) {
+            try (java.sql.Statement timeout = connection.createStatement()) {
+                timeout.execute("SET statement_timeout = " + Math.max(1, timeoutSeconds) * 1000L);
+            }
+            found = DesignLint.run(connection, schema, settings);
+        } catch (DesignLintException e) {
+            result.problem("design lint", e.getMessage());
+            return;
+        } catch (java.sql.SQLException e) {
+            throw new CliException(CliException.ENVIRONMENT, "Lost the connection to " + db.masked() + ": "
+                    + e.getMessage(), e);
+        }
+        long failing = found.stream().filter(DesignFinding::fails).count();
+        found.stream().filter(DesignFinding::fails).forEach(f -> result.problem("design lint " + f.rule() + " "
+                + f.object(), f.describe() + " (its severity reaches designLint.failOn " + settings.failOn().label() + ")"));
+        if (failing > 0) {
+            result.summary(result.summary() + " The design lint found " + failing + " flaw" + (failing == 1 ? "" : "s")
+                    + " at or above " + settings.failOn().label() + ".");
+        }
+        result.details((result.details().isBlank() ? "" : result.details().stripTrailing() + "\n")
+                + dev.verifiedschema.designlint.DesignFinding.warnings(found));
+        result.put("designLint", new Result.Json(DesignLintOptions.json(found)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.verifiedschema.cli;
 
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.migrate.Baseline;
 import dev.verifiedschema.migrate.Finding;
 import dev.verifiedschema.migrate.FixtureSet;
@@ -57,6 +58,9 @@ final class VerifyCommand extends DatabaseCommand {
             description = "record every finding of this run in FILE (to adopt the stairway on an existing set)")
     Path writeBaseline;
 
+    @Mixin
+    DesignLintOptions designLint = new DesignLintOptions();
+
     @Option(names = "--pg-version", paramLabel = "N", defaultValue = "0",
             description = "PostgreSQL major version for embedded PostgreSQL (must match the binaries on the classpath)")
     int pgVersion;
@@ -87,6 +91,7 @@ final class VerifyCommand extends DatabaseCommand {
         Stairway stairway = Stairway.of(set).withContract(contract).withFixtures(fixtureSet).withUndoPolicy(policy)
                 .withFullDowngrade(!noFullDowngrade).failFast(failFast)
                 .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")))
+                .withDesignLint(designLint.apply(DesignLintSettings.of(contract)))
                 .withTimeouts(new SessionTimeouts(
                         lockTimeout == null ? SessionTimeouts.DEFAULT.lock() : SessionTimeouts.parse("--lock-timeout", lockTimeout),
                         statementTimeout == null ? SessionTimeouts.DEFAULT.statement()
@@ -139,6 +144,7 @@ final class VerifyCommand extends DatabaseCommand {
                         : "Remediation SQL (write it into the next migration, with its undo script):\n"
                         + report.remediationSql() + "\n")
                         + (accepted.isEmpty() ? "" : "Accepted findings (reported, not failed):\n" + accepted + "\n")
+                        + dev.verifiedschema.designlint.DesignFinding.warnings(report.designLint())
                         + (gone.isEmpty() ? "" : "Baseline entries that no longer occur (remove them from the "
                         + "baseline):\n" + gone + "\n")
                         + (report.steps().isEmpty() ? "" : "Steps:\n" + report.steps().stream()

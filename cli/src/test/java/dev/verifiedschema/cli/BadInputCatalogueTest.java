@@ -174,6 +174,15 @@ class BadInputCatalogueTest {
         add("contract-not-utf8", 2, t -> verifyContract(bytes("utf16.yaml",
                         "tables:\n  users:\n    columns: [id]\n".getBytes(StandardCharsets.UTF_16))),
                 "utf16.yaml: the contract file is not UTF-8 text (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        add("contract-design-lint-unknown-rule", 2, t -> verifyContract(file("lintrule.yaml",
+                        "designLint:\n  rules:\n    foreign-key-without-indexes: high\ntables:\n  users:\n")),
+                "lintrule.yaml:3:5: unknown design lint rule 'foreign-key-without-indexes' (did you mean "
+                        + "'foreign-key-without-index'?); docs/design-lint.md lists the rules");
+        add("contract-design-lint-query-fails", 1, t -> t.check(t.url(), file("lintsql.yaml",
+                        "designLint:\n  sql:\n    - name: typo\n      message: never\n      schema: SELEC 1\n"
+                                + "tables:\n  users:\n")),
+                "The design lint of schema public failed while running designLint.sql rule typo (fix its query in "
+                        + "the contract, or remove the rule)", "syntax error");
         add("contract-schema-missing", 1, t -> t.check(t.url(), file("schema.yaml",
                         "schema: billing\ntables:\n  invoices:\n    columns: [id]\n")),
                 "schema billing does not exist in the database at", "check the contract's schema: key");
@@ -302,6 +311,10 @@ class BadInputCatalogueTest {
         add("option-flyway-config-missing", 2, t -> verify(MIGRATIONS.toString(), "--flyway-config",
                         dir.resolve("no-such-flyway.conf").toString()),
                 "no-such-flyway.conf");
+        add("option-design-lint-unknown", 2, t -> verify(MIGRATIONS.toString(), "--design-lint", "maybe"),
+                "--design-lint maybe: allowed values are on, off");
+        add("option-design-lint-fail-on-unknown", 2, t -> verify(MIGRATIONS.toString(), "--design-lint-fail-on", "severe"),
+                "--design-lint-fail-on severe: allowed values are none, low, medium, high, critical");
         add("downgrade-target-not-a-version", 2, t -> new String[] {"downgrade", "--url", t.url(), "--migrations",
                         MIGRATIONS.toString(), "--target", "latest", "--yes"},
                 "--target latest is not a version (digits and dots)");

@@ -1,5 +1,6 @@
 package dev.verifiedschema.junit;
 
+import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.migrate.FlywaySettings;
 import dev.verifiedschema.migrate.SessionTimeouts;
 import dev.verifiedschema.migrate.UndoPolicy;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 record Settings(List<String> migrations, String contract, String fixtures, ServerSettings server, String schema,
                 UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir,
                 boolean failFast, String baseline, String writeBaseline, String flywayConfig,
-                Map<String, String> flyway, SessionTimeouts timeouts) {
+                Map<String, String> flyway, SessionTimeouts timeouts, Boolean designLint, String designLintFailOn) {
 
     /** Resolves the settings; Flyway settings are looked up under Flyway's own property names only. */
     static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
@@ -83,7 +84,40 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 first(a.schema(), p.get(VerifiedSchema.SCHEMA_KEY)), undo, fullDowngrade, perMethod,
                 Math.max(0, prefetch), p.get(VerifiedSchema.REPORT_DIR_KEY).orElse("target/verified-schema"),
                 failFast, baseline, writeBaseline, first(a.flywayConfig(), p.get(VerifiedSchema.FLYWAY_CONFIG_KEY)),
-                flyway(p, parameterNames), timeouts(p));
+                flyway(p, parameterNames), timeouts(p),
+                a.designLint() != VerifiedSchema.Toggle.DEFAULT ? Boolean.valueOf(a.designLint() == VerifiedSchema.Toggle.ON)
+                        : p.get(VerifiedSchema.DESIGN_LINT_KEY).map(v -> onOff(VerifiedSchema.DESIGN_LINT_KEY, v)).orElse(null),
+                failOn(first(a.designLintFailOn(), p.get(VerifiedSchema.DESIGN_LINT_FAIL_ON_KEY))));
+    }
+
+    /**
+     * The design lint settings to run with: the contract's (or none), switched on or off and given a
+     * failOn severity where these settings say so.
+     */
+    DesignLintSettings designLint(DesignLintSettings base) {
+        return base.switchedBy(designLint == null ? null : designLint ? "on" : "off", designLintFailOn);
+    }
+
+    private static boolean onOff(String key, String value) {
+        try {
+            return DesignLintSettings.OFF.switchedBy(value, null).enabled();
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("The configuration parameter " + key + " is " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code none} or a severity's label; anything else fails the class, naming where it was given. */
+    private static String failOn(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            DesignLintSettings.OFF.switchedBy(null, value);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("The design lint's failOn (" + VerifiedSchema.DESIGN_LINT_FAIL_ON_KEY
+                    + " or @VerifiedSchema(designLintFailOn)) is " + e.getMessage(), e);
+        }
+        return value.strip();
     }
 
     /** {@code verifiedschema.lockTimeout} and {@code verifiedschema.statementTimeout}, else the stairway's defaults. */
@@ -114,7 +148,8 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
     /** What makes two verifications the same, apart from script content. */
     String verificationOptions() {
         return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema + ";failFast=" + failFast
-                + ";writeBaseline=" + writeBaseline + ";timeouts=" + timeouts;
+                + ";writeBaseline=" + writeBaseline + ";timeouts=" + timeouts + ";designLint=" + designLint
+                + ";designLintFailOn=" + designLintFailOn;
     }
 
     private static String first(String attribute, Optional<String> parameter) {

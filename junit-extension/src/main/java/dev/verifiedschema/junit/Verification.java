@@ -2,6 +2,7 @@ package dev.verifiedschema.junit;
 
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.contract.Contract;
+import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.migrate.Baseline;
@@ -131,7 +132,8 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
                         .withFixtures(inputs.fixtures()).withUndoPolicy(inputs.settings().undo())
                         .withFullDowngrade(inputs.settings().fullDowngrade()).inSchema(inputs.schema())
                         .failFast(inputs.settings().failFast()).withBaseline(inputs.baseline())
-                        .withTimeouts(inputs.settings().timeouts());
+                        .withTimeouts(inputs.settings().timeouts())
+                        .withDesignLint(inputs.settings().designLint(DesignLintSettings.of(inputs.contract())));
                 report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
             } finally {
                 server.dropDatabase(scratch);

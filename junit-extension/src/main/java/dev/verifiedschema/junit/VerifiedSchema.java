@@ -82,6 +82,16 @@ public @interface VerifiedSchema {
      * the verification then accepts what it recorded.
      */
     String WRITE_BASELINE_KEY = PREFIX + "writeBaseline";
+    /**
+     * {@code on} or {@code off}: whether the design lint of the head runs (docs/design-lint.md); default as the
+     * contract's {@code designLint:} says, else on.
+     */
+    String DESIGN_LINT_KEY = PREFIX + "designLint";
+    /**
+     * {@code none}, {@code low}, {@code medium}, {@code high} or {@code critical}: the lowest severity of a design
+     * flaw that fails the verification; default the contract's {@code designLint.failOn}, else none.
+     */
+    String DESIGN_LINT_FAIL_ON_KEY = PREFIX + "designLintFailOn";
     /** A {@code flyway.conf} or {@code flyway.toml} ({@code classpath:} or a path) whose Flyway settings apply; default none. */
     String FLYWAY_CONFIG_KEY = PREFIX + "flywayConfig";
     /**
@@ -137,6 +147,15 @@ public @interface VerifiedSchema {
 
     /** A baseline of accepted findings ({@code classpath:stairway-baseline.json} or a file path). */
     String baseline() default "";
+
+    /** Whether the design lint of the head runs; {@code DEFAULT} defers to {@value #DESIGN_LINT_KEY}, then the contract. */
+    Toggle designLint() default Toggle.DEFAULT;
+
+    /**
+     * The lowest severity of a design flaw that fails the verification ({@code high}; {@code none} for
+     * warnings only); empty defers to {@value #DESIGN_LINT_FAIL_ON_KEY}, then the contract.
+     */
+    String designLintFailOn() default "";
 
     /** Where the PostgreSQL server comes from; {@code DEFAULT} defers to {@value #PROVIDER_KEY}. */
     enum Provider { DEFAULT, AUTO, EMBEDDED, TESTCONTAINERS, EXTERNAL }

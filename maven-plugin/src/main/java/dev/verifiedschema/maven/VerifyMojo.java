@@ -3,6 +3,7 @@ package dev.verifiedschema.maven;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.ContractException;
 import dev.verifiedschema.contract.ContractLoader;
+import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.migrate.Baseline;
 import dev.verifiedschema.migrate.FixtureSet;
 import dev.verifiedschema.migrate.FlywaySettings;
@@ -93,6 +94,18 @@ public final class VerifyMojo extends AbstractMojo {
     /** Accepted findings (written by the command line's {@code verify --write-baseline}): fail only on new ones. */
     @Parameter(property = "verifiedschema.plugin.baseline")
     File baseline;
+
+    /** {@code on} or {@code off}: the design lint of the head (default: as the contract's {@code designLint:} says, else off). */
+    @Parameter(property = "verifiedschema.plugin.designLint")
+    String designLint;
+
+    /**
+     * The lowest severity of a design flaw that fails the build: {@code none}, {@code low}, {@code medium},
+     * {@code high} or {@code critical} (default: the contract's {@code designLint.failOn}, else none); a
+     * severity turns the lint on.
+     */
+    @Parameter(property = "verifiedschema.plugin.designLintFailOn")
+    String designLintFailOn;
 
     /** The PostgreSQL major version of the embedded server; 0 for the binaries on the plugin's class path. */
     @Parameter(property = "verifiedschema.plugin.pgVersion", defaultValue = "0")
@@ -223,7 +236,22 @@ public final class VerifyMojo extends AbstractMojo {
                 .withFullDowngrade(fullDowngrade).failFast(failFast)
                 .withBaseline(baseline == null ? null : Baseline.load(existing(baseline, "baseline").toPath()))
                 .withTimeouts(new SessionTimeouts(SessionTimeouts.parse("<lockTimeout>", lockTimeout),
-                        SessionTimeouts.parse("<statementTimeout>", statementTimeout)));
+                        SessionTimeouts.parse("<statementTimeout>", statementTimeout)))
+                .withDesignLint(designLint(DesignLintSettings.of(contracted)));
+    }
+
+    /** The contract's design lint settings (or none), switched and gated by the parameters. */
+    private DesignLintSettings designLint(DesignLintSettings base) throws MojoFailureException {
+        try {
+            base.switchedBy(designLint, null);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("designLint is " + e.getMessage());
+        }
+        try {
+            return base.switchedBy(designLint, designLintFailOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("designLintFailOn is " + e.getMessage());
+        }
     }
 
     /** A relative {@code filesystem:} location means the module's directory, wherever Maven was started. */

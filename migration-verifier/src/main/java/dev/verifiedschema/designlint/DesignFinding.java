@@ -2,6 +2,9 @@ package dev.verifiedschema.designlint;
 
 import dev.verifiedschema.contract.DesignLintSettings.Severity;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -32,9 +35,43 @@ public record DesignFinding(String rule, Severity severity, String table, String
         return detail.isEmpty() ? where : where + " (" + detail + ")";
     }
 
+    /**
+     * Writes this finding as a JSON object: {@code rule}, {@code severity}, {@code table}, {@code detail},
+     * {@code object}, {@code message}, {@code advice}, {@code fails} (the stairway report's and {@code check}'s
+     * {@code designLint} entries).
+     */
+    public void write(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("rule", rule);
+        json.writeStringField("severity", severity.label());
+        json.writeStringField("table", table);
+        json.writeStringField("detail", detail);
+        json.writeStringField("object", object());
+        json.writeStringField("message", message);
+        json.writeStringField("advice", advice);
+        json.writeBooleanField("fails", fails);
+        json.writeEndObject();
+    }
+
     /** {@code [medium] foreign-key-without-index: orders (fk_orders_customer): ... . Index ...}: one line. */
     public String describe() {
         return "[" + severity.label() + "] " + rule + ": " + object() + ": " + message
                 + (advice.isEmpty() ? "" : ". " + advice);
+    }
+
+    /**
+     * The warnings among these findings (those that do not fail) as the text reports' section, one line
+     * each under a heading, or empty when there are none.
+     */
+    public static String warnings(java.util.List<DesignFinding> found) {
+        java.util.List<DesignFinding> warnings = found.stream().filter(f -> !f.fails()).toList();
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Design lint of the head: ").append(warnings.size()).append(" warning")
+                .append(warnings.size() == 1 ? "" : "s")
+                .append(" (they fail nothing; docs/design-lint.md says how to fix, silence or gate them):\n");
+        warnings.forEach(f -> text.append("  - ").append(f.describe()).append('\n'));
+        return text.toString();
     }
 }

@@ -6,9 +6,14 @@ import schemacrawler.crawl.SchemaCrawler;
 import schemacrawler.inclusionrule.InclusionRule;
 import schemacrawler.schema.Catalog;
 import schemacrawler.schemacrawler.InfoLevel;
+import schemacrawler.schemacrawler.InformationSchemaKey;
+import schemacrawler.schemacrawler.InformationSchemaViews;
+import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
 import schemacrawler.schemacrawler.LoadOptionsBuilder;
+import schemacrawler.schemacrawler.MetadataRetrievalStrategy;
 import schemacrawler.schemacrawler.SchemaCrawlerOptions;
+import schemacrawler.schemacrawler.SchemaInfoMetadataRetrievalStrategy;
 import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
 import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
@@ -142,20 +147,6 @@ public final class DesignLint {
     private DesignLint() {
     }
 
-    /** The SchemaCrawler linter behind a rule ({@code schemacrawler.tools.linter.LinterTableCycles}). */
-    public static String linterOf(String rule) {
-        String linter = LINTERS.get(rule);
-        if (linter == null) {
-            throw new IllegalArgumentException("unknown design lint rule " + rule);
-        }
-        return linter;
-    }
-
-    /** What to do about a finding of the rule, one sentence. */
-    public static String adviceFor(String rule) {
-        return ADVICE.getOrDefault(rule, "");
-    }
-
     /**
      * Lints one schema.
      *
@@ -174,47 +165,26 @@ public final class DesignLint {
         RUNNING.add(failures);
         try {
             readOnly(connection);
-            Catalog catalog = crawl(connection, schema, settings);
+            if (!exists(connection, schema)) {
+                return List.of(); // nothing to lint; the contract check says the schema is missing
+            }
+            Catalog catalog;
+            try {
+                catalog = crawl(connection, schema, settings);
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                throw new DesignLintException("The design lint could not read schema " + schema + ": "
+                        + root.getMessage() + ". Debug logging of dev.verifiedschema.designlint shows SchemaCrawler's "
+                        + "log; or turn the lint off (designLint: off).", e);
+            }
             failures.throwIfAny(schema, "reading the schema");
-            List<DesignFinding> found = new ArrayList<>();
-            LinterConfigs builtIn = new LinterConfigs(new Config());
-            Map<String, Severity> severities = new LinkedHashMap<>();
-            for (DesignLintSettings.Rule rule : DesignLintSettings.RULES) {
-                Optional<Severity> severity = settings.severityOf(rule.name());
-                if (severity.isPresent()) {
-                    severities.put(LINTERS.get(rule.name()), severity.get());
-                    builtIn.add(config(LINTERS.get(rule.name()), severity.get(), Map.of()));
-                }
-            }
-            // SchemaCrawler 17.6 leaves primary-key columns out when it looks for a NOT NULL one: a table
-            // whose only columns are its key would be "all nullable"
-            java.util.Set<String> someNotNull = new java.util.HashSet<>();
-            for (schemacrawler.schema.Table table : catalog.getTables()) {
-                if (table.getColumns().stream().anyMatch(c -> !c.isNullable())) {
-                    someNotNull.add(table.getFullName());
-                }
-            }
-            for (Lint<?> lint : lint(catalog, connection, builtIn)) {
-                String rule = ruleOf(lint.getLinterId());
-                if (rule.equals("all-columns-nullable") && someNotNull.contains(lint.getObjectName())) {
-                    continue;
-                }
-                Severity severity = severities.get(lint.getLinterId());
-                found.add(finding(rule, severity, lint, ADVICE.get(rule), settings, schema));
-            }
+            List<DesignFinding> found = new ArrayList<>(builtIn(catalog, connection, schema, settings));
             failures.throwIfAny(schema, "running the design lint's rules");
             for (DesignLintSettings.SqlRule rule : settings.sqlRules()) {
-                LinterConfigs one = new LinterConfigs(new Config());
-                one.add(config(rule.perTable() ? TABLE_SQL : CATALOG_SQL, rule.severity(),
-                        Map.of("message", rule.message(), "sql", rule.sql())));
-                for (Lint<?> lint : lint(catalog, connection, one)) {
-                    // SchemaCrawler's SQL linters append the query's value to the message: it is the detail
-                    String said = lint.getMessage() == null ? "" : lint.getMessage();
-                    String value = said.startsWith(rule.message()) ? said.substring(rule.message().length()).trim() : said;
-                    found.add(new DesignFinding(rule.name(), rule.severity(), rule.perTable()
-                            ? unqualified(lint.getObjectName()) : null, value, rule.message(), "",
-                            settings.fails(rule.severity())));
-                }
+                found.addAll(teamRule(catalog, connection, rule, settings));
                 failures.throwIfAny(schema, "running designLint.sql rule " + rule.name()
                         + " (fix its query in the contract, or remove the rule)");
             }
@@ -226,6 +196,73 @@ public final class DesignLint {
                     + ". Check the connection, or turn the lint off (designLint: off).", e);
         } finally {
             RUNNING.remove(failures);
+        }
+    }
+
+    /** The findings of SchemaCrawler's own linters, at the settings' severities. */
+    private static List<DesignFinding> builtIn(Catalog catalog, Connection connection, String schema,
+                                               DesignLintSettings settings) {
+        LinterConfigs configs = new LinterConfigs(new Config());
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        for (DesignLintSettings.Rule rule : DesignLintSettings.RULES) {
+            Optional<Severity> severity = settings.severityOf(rule.name());
+            if (severity.isPresent()) {
+                severities.put(LINTERS.get(rule.name()), severity.get());
+                configs.add(config(LINTERS.get(rule.name()), severity.get(), Map.of()));
+            }
+        }
+        // SchemaCrawler 17.6 leaves primary-key columns out when it looks for a NOT NULL one: a table
+        // whose only columns are its key would be "all nullable"
+        java.util.Set<String> someNotNull = new java.util.HashSet<>();
+        for (schemacrawler.schema.Table table : catalog.getTables()) {
+            if (table.getColumns().stream().anyMatch(c -> !c.isNullable())) {
+                someNotNull.add(table.getFullName());
+            }
+        }
+        List<DesignFinding> found = new ArrayList<>();
+        for (Lint<?> lint : lint(catalog, connection, configs)) {
+            String rule = ruleOf(lint.getLinterId());
+            Severity severity = severities.get(lint.getLinterId());
+            if (rule.equals("all-columns-nullable") && someNotNull.contains(lint.getObjectName())) {
+                continue;
+            }
+            if (rule.equals("same-name-different-type") && lint.hasValue()) {
+                String types = serialAsInteger(lint.getValueAsString());
+                if (types != null) {
+                    found.add(new DesignFinding(rule, severity, null, types, lint.getMessage(), ADVICE.get(rule),
+                            settings.fails(severity)));
+                }
+                continue;
+            }
+            found.add(finding(rule, severity, lint, ADVICE.get(rule), settings, schema));
+        }
+        return found;
+    }
+
+    /** The findings of one of the team's own rules (SchemaCrawler's table or catalog SQL linter). */
+    private static List<DesignFinding> teamRule(Catalog catalog, Connection connection, DesignLintSettings.SqlRule rule,
+                                                DesignLintSettings settings) {
+        LinterConfigs one = new LinterConfigs(new Config());
+        one.add(config(rule.perTable() ? TABLE_SQL : CATALOG_SQL, rule.severity(),
+                Map.of("message", rule.message(), "sql", rule.sql())));
+        List<DesignFinding> found = new ArrayList<>();
+        for (Lint<?> lint : lint(catalog, connection, one)) {
+            // SchemaCrawler's SQL linters append the query's value to the message: it is the detail
+            String said = lint.getMessage() == null ? "" : lint.getMessage();
+            String value = said.startsWith(rule.message()) ? said.substring(rule.message().length()).trim() : said;
+            found.add(new DesignFinding(rule.name(), rule.severity(), rule.perTable() ? unqualified(lint.getObjectName())
+                    : null, value, rule.message(), "", settings.fails(rule.severity())));
+        }
+        return found;
+    }
+
+    private static boolean exists(Connection connection, String schema) throws SQLException {
+        try (java.sql.PreparedStatement s = connection.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            s.setString(1, schema);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -270,10 +307,57 @@ public final class DesignLint {
         return new DesignFinding(rule, severity, table, detail, lint.getMessage(), advice, settings.fails(severity));
     }
 
+    private static final java.util.regex.Pattern NAME_AND_TYPES = java.util.regex.Pattern.compile("(.*) \\[(.*)]");
+    private static final Map<String, String> SERIALS = Map.of("smallserial", "int2", "serial", "int4", "bigserial", "int8",
+            "serial2", "int2", "serial4", "int4", "serial8", "int8");
+
+    /**
+     * SchemaCrawler 17.6 names a serial column's type {@code bigserial} (as pgjdbc reports it), so a
+     * {@code bigserial} key and the {@code bigint} columns that reference it would be "one name, different
+     * types": {@code id [bigserial, int8]}. The types as PostgreSQL stores them, or {@code null} when
+     * they are then one type.
+     */
+    private static String serialAsInteger(String value) {
+        java.util.regex.Matcher m = NAME_AND_TYPES.matcher(value);
+        if (!m.matches()) {
+            return value;
+        }
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (String type : m.group(2).split(",\\s*")) {
+            types.add(SERIALS.getOrDefault(type.strip(), type.strip()));
+        }
+        return types.size() < 2 ? null : m.group(1) + " [" + String.join(", ", types) + "]";
+    }
+
     /** {@code public.orders} as SchemaCrawler names a table: the name within its schema. */
     private static String unqualified(String fullName) {
         int dot = fullName.indexOf('.');
         return dot < 0 ? fullName : fullName.substring(dot + 1);
+    }
+
+    private static final MetadataRetrievalStrategy DICTIONARY = MetadataRetrievalStrategy.data_dictionary_all;
+    /** The queries that read the schema's keys and indexes at once, with {@code ${schema}} for its name. */
+    private static final Map<InformationSchemaKey, String> QUERIES = Map.of(
+            InformationSchemaKey.PRIMARY_KEYS, resource("PRIMARY_KEYS.sql"),
+            InformationSchemaKey.INDEXES, resource("INDEXES.sql"),
+            InformationSchemaKey.FOREIGN_KEYS, resource("FOREIGN_KEYS.sql"));
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = DesignLint.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the design lint's " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static InformationSchemaViews views(String schema) {
+        String literal = "'" + schema.replace("'", "''") + "'";
+        InformationSchemaViewsBuilder views = InformationSchemaViewsBuilder.builder();
+        QUERIES.forEach((key, sql) -> views.withSql(key, sql.replace("${schema}", literal)));
+        return views.toOptions();
     }
 
     private static Catalog crawl(Connection connection, String schema, DesignLintSettings settings) {
@@ -299,7 +383,16 @@ public final class DesignLint {
         // The connection source is never closed: closing it would close the caller's connection.
         return new SchemaCrawler(DatabaseConnectionSources.fromConnection(connection),
                 SchemaRetrievalOptionsBuilder.builder().withDoesNotSupportCatalogs().withSupportsSchemas()
-                        .withIdentifierQuoteString("\"").toOptions(), options).crawl();
+                        .withIdentifierQuoteString("\"")
+                        .withInformationSchemaViews(views(schema))
+                        // one query for the schema, not one per table: JDBC's per-table getPrimaryKeys,
+                        // getIndexInfo and getImportedKeys cost about 35 ms a table together
+                        .with(SchemaInfoMetadataRetrievalStrategy.tableColumnsRetrievalStrategy,
+                                MetadataRetrievalStrategy.metadata_over_schemas)
+                        .with(SchemaInfoMetadataRetrievalStrategy.primaryKeysRetrievalStrategy, DICTIONARY)
+                        .with(SchemaInfoMetadataRetrievalStrategy.indexesRetrievalStrategy, DICTIONARY)
+                        .with(SchemaInfoMetadataRetrievalStrategy.foreignKeysRetrievalStrategy, DICTIONARY)
+                        .toOptions(), options).crawl();
     }
 
     /**

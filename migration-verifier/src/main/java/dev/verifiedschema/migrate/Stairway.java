@@ -131,10 +131,11 @@ public final class Stairway {
     }
 
     /**
-     * How the design lint of the head runs (docs/design-lint.md). Without this, the contract's
-     * {@code designLint:} section decides, and without that {@link DesignLintSettings#DEFAULT}: every
-     * rule that is on by default, reported as warnings, failing nothing. {@link DesignLintSettings#OFF}
-     * leaves SchemaCrawler unloaded.
+     * How the design lint of the head runs (docs/design-lint.md): {@link DesignLintSettings#DEFAULT} runs
+     * every rule that is on by default, as warnings that fail nothing. Without this, the contract's
+     * {@code designLint:} section decides, and without that the lint does not run
+     * ({@link DesignLintSettings#OFF}): it is opt-in, since loading SchemaCrawler and reading the head
+     * with it costs more than the rest of a small verification.
      */
     public Stairway withDesignLint(DesignLintSettings settings) {
         Stairway s = copy();
@@ -142,7 +143,7 @@ public final class Stairway {
         return s;
     }
 
-    /** The design lint settings this stairway runs with: its own, else the contract's, else the default. */
+    /** The design lint settings this stairway runs with: its own, else the contract's, else off. */
     public DesignLintSettings designLint() {
         return designLint != null ? designLint : DesignLintSettings.of(contract);
     }

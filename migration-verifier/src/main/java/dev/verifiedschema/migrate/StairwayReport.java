@@ -123,12 +123,7 @@ public record StairwayReport(String migrations, String contract, String schema, 
             text.append("Accepted findings (reported, not failed):\n");
             accepted.forEach(f -> text.append(entry(f).replaceFirst(":", " [" + f.accepted() + "]:")));
         }
-        if (!designWarnings().isEmpty()) {
-            text.append("Design lint of the head: ").append(designWarnings().size()).append(" warning")
-                    .append(designWarnings().size() == 1 ? "" : "s")
-                    .append(" (they fail nothing; docs/design-lint.md says how to fix, silence or gate them):\n");
-            designWarnings().forEach(f -> text.append("  - ").append(f.describe()).append('\n'));
-        }
+        text.append(DesignFinding.warnings(designLint));
         if (!baselineGone.isEmpty()) {
             text.append("Baseline entries that no longer occur (remove them from the baseline):\n");
             baselineGone.forEach(e -> text.append("  - ").append(e.describe()).append('\n'));
@@ -214,16 +209,7 @@ public record StairwayReport(String migrations, String contract, String schema, 
             }
             json.writeArrayFieldStart("designLint");
             for (DesignFinding f : designLint) {
-                json.writeStartObject();
-                json.writeStringField("rule", f.rule());
-                json.writeStringField("severity", f.severity().label());
-                json.writeStringField("table", f.table());
-                json.writeStringField("detail", f.detail());
-                json.writeStringField("object", f.object());
-                json.writeStringField("message", f.message());
-                json.writeStringField("advice", f.advice());
-                json.writeBooleanField("fails", f.fails());
-                json.writeEndObject();
+                f.write(json);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("baselineGone");

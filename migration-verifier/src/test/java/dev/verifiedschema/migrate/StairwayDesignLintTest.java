@@ -46,8 +46,11 @@ class StairwayDesignLintTest {
     }
 
     @Test
-    void byDefaultTheHeadsFlawsAreWarningsInEveryReportAndFailNothing() {
-        StairwayReport report = run(Stairway.of(FLAWED));
+    void theLintIsOptInAndItsFlawsAreWarningsInEveryReportThatFailNothing() {
+        assertThat(Stairway.of(FLAWED).designLint().enabled()).as("off without a contract section or a setting").isFalse();
+        assertThat(run(Stairway.of(FLAWED)).designLint()).isEmpty();
+
+        StairwayReport report = run(Stairway.of(FLAWED).withDesignLint(DesignLintSettings.DEFAULT));
 
         assertThat(report.passed()).isTrue();
         assertThat(report.designLint()).extracting(DesignFinding::rule, DesignFinding::object).contains(
@@ -85,16 +88,13 @@ class StairwayDesignLintTest {
     }
 
     @Test
-    void offTheLintDoesNotRunAndTheContractsSectionDecidesWhenTheStairwayIsSilent() {
-        assertThat(run(Stairway.of(FLAWED).withDesignLint(DesignLintSettings.OFF)).designLint()).isEmpty();
+    void theContractsSectionTurnsItOnAndTheStairwaysOwnSettingWins() {
+        Stairway byContract = Stairway.of(FLAWED).withContract(ContractLoader.parse(
+                "designLint: on\ntables:\n  customers:\n  orders:\n  audit_log:\n", "contract.yaml"));
+        assertThat(byContract.designLint()).isEqualTo(DesignLintSettings.DEFAULT);
+        assertThat(run(byContract).designLint()).isNotEmpty();
 
-        Stairway silencedByContract = Stairway.of(FLAWED).withContract(ContractLoader.parse(
-                "designLint: off\ntables:\n  customers:\n  orders:\n  audit_log:\n", "contract.yaml"));
-        assertThat(silencedByContract.designLint().enabled()).isFalse();
-        assertThat(run(silencedByContract).designLint()).isEmpty();
-
-        Stairway overridden = silencedByContract.withDesignLint(DesignLintSettings.DEFAULT);
-        assertThat(run(overridden).designLint()).isNotEmpty();
+        assertThat(run(byContract.withDesignLint(DesignLintSettings.OFF)).designLint()).isEmpty();
     }
 
     @Test

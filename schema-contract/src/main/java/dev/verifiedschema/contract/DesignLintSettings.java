@@ -81,10 +81,10 @@ public record DesignLintSettings(boolean enabled, Map<String, Optional<Severity>
             new Rule("primary-key-not-first", false, Severity.LOW),
             new Rule("no-remarks", false, Severity.LOW));
 
-    /** Every rule on by default at its severity; nothing fails. */
+    /** Every rule on by default at its severity; nothing fails: what {@code designLint: on} gives. */
     public static final DesignLintSettings DEFAULT = new DesignLintSettings(true, Map.of(), List.of(), null, List.of());
 
-    /** No design lint at all. */
+    /** No design lint at all: the default of a run whose contract has no {@code designLint:} section. */
     public static final DesignLintSettings OFF = DEFAULT.withEnabled(false);
 
     /**
@@ -119,9 +119,45 @@ public record DesignLintSettings(boolean enabled, Map<String, Optional<Severity>
         }
     }
 
-    /** The settings a contract gives, or {@link #DEFAULT} when it gives none (or there is no contract). */
+    /**
+     * The settings a contract gives, or {@link #OFF} when it gives none (or there is no contract): the
+     * lint is opt-in, since loading SchemaCrawler and reading the head with it costs more than the rest
+     * of a small verification (docs/design-lint.md gives the figures).
+     */
     public static DesignLintSettings of(Contract contract) {
-        return contract == null || contract.designLint() == null ? DEFAULT : contract.designLint();
+        return contract == null || contract.designLint() == null ? OFF : contract.designLint();
+    }
+
+    /**
+     * These settings as a front end's switches change them (a command-line option, a test setting).
+     *
+     * @param on     {@code on} or {@code off} (also {@code true}, {@code false}), or {@code null}: as they are
+     * @param failOn {@code none} or a severity, or {@code null}: as they are. A severity also turns the lint
+     *               on, unless {@code on} turns it off: asking for a gate asks for the lint
+     * @throws IllegalArgumentException naming the allowed values, when one is not among them (the
+     *                                  message begins with the value: the caller says where it was given)
+     */
+    public DesignLintSettings switchedBy(String on, String failOn) {
+        DesignLintSettings settings = this;
+        Boolean enable = null;
+        if (on != null) {
+            enable = switch (on.strip().toLowerCase(Locale.ROOT)) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new IllegalArgumentException("'" + on + "'; allowed: on, off");
+            };
+        }
+        if (failOn != null) {
+            if (failOn.strip().equalsIgnoreCase("none")) {
+                settings = settings.withFailOn(null);
+            } else {
+                Severity severity = Severity.named(failOn).orElseThrow(() -> new IllegalArgumentException("'" + failOn
+                        + "'; allowed: none, low, medium, high, critical"));
+                settings = settings.withFailOn(severity);
+                enable = enable == null || enable;
+            }
+        }
+        return enable == null ? settings : settings.withEnabled(enable);
     }
 
     /** The rule of this name, if the design lint knows one. */

@@ -19,6 +19,23 @@ class DesignLintContractTest {
     }
 
     @Test
+    void withoutASectionTheLintIsOffAndASwitchOrAFailOnSeverityTurnsItOn() {
+        Contract silent = ContractLoader.parse("tables:\n  users:\n", "c.yaml");
+
+        assertThat(DesignLintSettings.of(silent).enabled()).isFalse();
+        assertThat(DesignLintSettings.of(null).enabled()).isFalse();
+        assertThat(DesignLintSettings.of(silent).switchedBy("on", null)).isEqualTo(DesignLintSettings.DEFAULT);
+        assertThat(DesignLintSettings.of(silent).switchedBy(null, "high"))
+                .isEqualTo(DesignLintSettings.DEFAULT.withFailOn(Severity.HIGH));
+        assertThat(DesignLintSettings.of(silent).switchedBy("off", "high").enabled()).as("off wins").isFalse();
+        assertThat(DesignLintSettings.DEFAULT.withFailOn(Severity.LOW).switchedBy(null, "none").failOn()).isNull();
+        assertThat(DesignLintSettings.OFF.switchedBy(null, "none").enabled()).as("none gates nothing").isFalse();
+        assertThatThrownBy(() -> DesignLintSettings.OFF.switchedBy("maybe", null)).hasMessage("'maybe'; allowed: on, off");
+        assertThatThrownBy(() -> DesignLintSettings.OFF.switchedBy(null, "severe"))
+                .hasMessage("'severe'; allowed: none, low, medium, high, critical");
+    }
+
+    @Test
     void offAndOnAreTheWholeLintsSwitch() {
         assertThat(ContractLoader.parse("designLint: off\ntables: {}\n", "c.yaml").designLint().enabled()).isFalse();
         assertThat(ContractLoader.parse("designLint: on\ntables: {}\n", "c.yaml").designLint())
