@@ -1,7 +1,7 @@
 package dev.verifiedschema.bench;
 
 import dev.verifiedschema.contract.DesignLintSettings;
-import dev.verifiedschema.designlint.DesignLint;
+import dev.verifiedschema.crawler.DesignLint;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.migrate.LiveMigrations;
 import dev.verifiedschema.migrate.MigrationSet;

@@ -3,9 +3,9 @@ package dev.verifiedschema.cli;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.DesignLintSettings;
-import dev.verifiedschema.designlint.DesignFinding;
-import dev.verifiedschema.designlint.DesignLint;
-import dev.verifiedschema.designlint.DesignLintException;
+import dev.verifiedschema.crawler.DesignFinding;
+import dev.verifiedschema.crawler.DesignLint;
+import dev.verifiedschema.crawler.DesignLintException;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.health.SchemaHealthCheck;
 import dev.verifiedschema.report.RemediationSql;
@@ -72,7 +72,7 @@ final class CheckCommand extends DatabaseCommand {
                     + " at or above " + settings.failOn().label() + ".");
         }
         result.details((result.details().isBlank() ? "" : result.details().stripTrailing() + "\n")
-                + dev.verifiedschema.designlint.DesignFinding.warnings(found));
+                + dev.verifiedschema.crawler.DesignFinding.warnings(found));
         result.put("designLint", new Result.Json(DesignLintOptions.json(found)));
     }
 

@@ -1,7 +1,7 @@
 package dev.verifiedschema.cli;
 
 import dev.verifiedschema.contract.DesignLintSettings;
-import dev.verifiedschema.designlint.DesignFinding;
+import dev.verifiedschema.crawler.DesignFinding;
 import picocli.CommandLine.Option;
 
 import java.util.List;

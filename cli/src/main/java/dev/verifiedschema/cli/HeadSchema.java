@@ -30,6 +30,20 @@ final class HeadSchema {
      * @throws CliException exit 1 when a migration fails, naming the directory
      */
     static SchemaSnapshot build(Path migrations, String schema) throws SQLException {
+        return build(migrations, schema, c -> SchemaInspector.create().inspect(c, schema));
+    }
+
+    /** What a reader makes of the head's schema, on a connection to the scratch database. */
+    interface Reader<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /**
+     * What a reader makes of the schema at head.
+     *
+     * @throws CliException exit 1 when a migration fails, naming the directory
+     */
+    static <T> T build(Path migrations, String schema, Reader<T> reader) throws SQLException {
         BaseCommand.existingDirectory(migrations, "--migrations");
         try (Scratch scratch = Scratch.embedded(0)) {
             DataSource database = scratch.server().dataSource(scratch.newDatabase());
@@ -43,7 +57,7 @@ final class HeadSchema {
                         + " (run verify --migrations " + migrations + " for the full report)", e);
             }
             try (Connection c = database.getConnection()) {
-                return SchemaInspector.create().inspect(c, schema);
+                return reader.read(c);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.verifiedschema.cli;
 
+import dev.verifiedschema.crawler.DesignLintException;
+import dev.verifiedschema.crawler.SchemaDocs;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.ContractYaml;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Prints a contract YAML of a schema, to bootstrap a contract and then trim it by hand: "
                 + "of a live database (--url) or of what a migration set builds (--migrations, on embedded PostgreSQL). "
-                + "Every table is exact, with its columns, primary key, foreign keys, unique constraints and indexes."})
+                + "Every table is exact, with its columns, primary key, foreign keys, unique constraints and indexes. "
+                + "With --docs html|text, the schema's documentation instead."})
 final class SnapshotCommand extends DatabaseCommand {
     @Option(names = "--migrations", paramLabel = "DIR", description = "build the schema from these migrations instead")
     java.nio.file.Path migrations;
@@ -25,10 +28,18 @@ final class SnapshotCommand extends DatabaseCommand {
     @Option(names = "--tables", paramLabel = "GLOB", split = ",", description = "only tables matching these globs, e.g. hm_*,users")
     List<String> tables;
 
+    @Option(names = "--docs", paramLabel = "html|text", description = "print the schema's documentation instead "
+            + "(SchemaCrawler's details: every table, column, key, index and relationship): html, one self-contained "
+            + "page; text, to diff two heads with")
+    String docs;
+
     @Override
     Result execute() throws Exception {
         if (db.given() == (migrations != null)) {
             throw CliException.badInput("snapshot needs either --url JDBC or --migrations DIR (one of them)");
+        }
+        if (docs != null) {
+            return documentation();
         }
         SchemaSnapshot snapshot;
         if (db.given()) {
@@ -43,6 +54,33 @@ final class SnapshotCommand extends DatabaseCommand {
         long count = snapshot.tables().keySet().stream().filter(filter).count();
         return new Result("snapshot").summary(count + " table(s) of schema " + schema).raw(yaml)
                 .put("contractYaml", yaml);
+    }
+
+    /** The documentation of the schema, of the live database read-only, or of what the migrations build. */
+    private Result documentation() throws Exception {
+        SchemaDocs.Format format;
+        try {
+            format = SchemaDocs.Format.named(docs);
+        } catch (IllegalArgumentException e) {
+            throw CliException.badInput("--docs " + docs + ": allowed values are html, text");
+        }
+        if (tables != null) {
+            throw CliException.badInput("--docs documents the whole schema; --tables only filters the contract YAML");
+        }
+        String written;
+        try {
+            if (db.given()) {
+                try (Connection c = db.connect(root.env)) {
+                    written = SchemaDocs.write(c, schema, format);
+                }
+            } else {
+                written = HeadSchema.build(migrations, schema, c -> SchemaDocs.write(c, schema, format));
+            }
+        } catch (DesignLintException e) {
+            throw new CliException(CliException.ENVIRONMENT, e.getMessage(), e);
+        }
+        return new Result("snapshot").summary("documentation of schema " + schema + " (" + format.extension() + ")")
+                .raw(written).put("documentation", written);
     }
 
     private Predicate<String> filter() {

@@ -144,7 +144,7 @@ final class VerifyCommand extends DatabaseCommand {
                         : "Remediation SQL (write it into the next migration, with its undo script):\n"
                         + report.remediationSql() + "\n")
                         + (accepted.isEmpty() ? "" : "Accepted findings (reported, not failed):\n" + accepted + "\n")
-                        + dev.verifiedschema.designlint.DesignFinding.warnings(report.designLint())
+                        + dev.verifiedschema.crawler.DesignFinding.warnings(report.designLint())
                         + (gone.isEmpty() ? "" : "Baseline entries that no longer occur (remove them from the "
                         + "baseline):\n" + gone + "\n")
                         + (report.steps().isEmpty() ? "" : "Steps:\n" + report.steps().stream()

@@ -315,6 +315,8 @@ class BadInputCatalogueTest {
                 "--design-lint maybe: allowed values are on, off");
         add("option-design-lint-fail-on-unknown", 2, t -> verify(MIGRATIONS.toString(), "--design-lint-fail-on", "severe"),
                 "--design-lint-fail-on severe: allowed values are none, low, medium, high, critical");
+        add("option-docs-unknown", 2, t -> new String[] {"snapshot", "--migrations", MIGRATIONS.toString(), "--docs", "pdf"},
+                "--docs pdf: allowed values are html, text");
         add("downgrade-target-not-a-version", 2, t -> new String[] {"downgrade", "--url", t.url(), "--migrations",
                         MIGRATIONS.toString(), "--target", "latest", "--yes"},
                 "--target latest is not a version (digits and dots)");

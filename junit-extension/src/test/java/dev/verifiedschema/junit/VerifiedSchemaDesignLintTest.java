@@ -1,6 +1,6 @@
 package dev.verifiedschema.junit;
 
-import dev.verifiedschema.designlint.DesignFinding;
+import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.migrate.StairwayReport;
 import dev.verifiedschema.testing.TestServer;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.verifiedschema.migrate;
 
 import dev.verifiedschema.contract.DesignLintSettings;
-import dev.verifiedschema.designlint.DesignFinding;
-import dev.verifiedschema.designlint.DesignLint;
-import dev.verifiedschema.designlint.DesignLintException;
+import dev.verifiedschema.crawler.DesignFinding;
+import dev.verifiedschema.crawler.DesignLint;
+import dev.verifiedschema.crawler.DesignLintException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package dev.verifiedschema.migrate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.verifiedschema.compare.Violation;
-import dev.verifiedschema.designlint.DesignFinding;
+import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.report.TextReport;
 import dev.verifiedschema.snapshot.SchemaSnapshot;
 

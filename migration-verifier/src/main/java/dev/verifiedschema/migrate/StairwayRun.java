@@ -67,7 +67,7 @@ final class StairwayRun {
     private final long created = System.nanoTime();
     private List<Violation> violations = List.of();
     private final DesignLintSettings designLint;
-    private List<dev.verifiedschema.designlint.DesignFinding> designFindings = List.of();
+    private List<dev.verifiedschema.crawler.DesignFinding> designFindings = List.of();
     private String downgrade;
 
     private final List<Finding> findings = new ArrayList<>();

@@ -46,7 +46,7 @@ class EngineModuleArchitectureTest {
     @Test
     void theModuleHoldsOnlyTheEnginesPackages() {
         noClasses().should().resideOutsideOfPackages("dev.verifiedschema.migrate..", "dev.verifiedschema.provision..",
-                        "dev.verifiedschema.designlint..")
+                        "dev.verifiedschema.crawler..")
                 .because("contract, inspection and reports live in schema-contract; front ends in their own modules")
                 .check(ENGINE);
     }
@@ -62,20 +62,21 @@ class EngineModuleArchitectureTest {
     }
 
     @Test
-    void onlyTheDesignLintReadsWithSchemaCrawler() {
-        noClasses().that().resideOutsideOfPackage("dev.verifiedschema.designlint..")
+    void onlyTheCrawlerPackageImportsSchemaCrawler() {
+        noClasses().that().resideOutsideOfPackage("dev.verifiedschema.crawler..")
                 .should().dependOnClassesThat().resideInAnyPackage("schemacrawler..", "us.fatehi..")
-                .because("SchemaCrawler stays off the hot path: it is loaded only when the design lint runs, "
-                        + "behind one package (docs/design-lint.md)")
+                .because("SchemaCrawler stays off the hot path: it is loaded only when the design lint or the "
+                        + "schema documentation runs, behind one package (docs/design-lint.md)")
                 .check(ENGINE);
     }
 
     @Test
-    void theDesignLintKnowsNothingOfMigrationsOrServers() {
-        noClasses().that().resideInAPackage("dev.verifiedschema.designlint..")
+    void theCrawlerPackageKnowsNothingOfMigrationsOrServers() {
+        noClasses().that().resideInAPackage("dev.verifiedschema.crawler..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.verifiedschema.migrate..",
                         "dev.verifiedschema.provision..", "org.flywaydb..")
-                .because("the lint reads a schema through a connection it is given; the stairway decides when")
+                .because("the lint and the documentation read a schema through a connection they are given; "
+                        + "the stairway and the front ends decide when")
                 .check(ENGINE);
     }
 

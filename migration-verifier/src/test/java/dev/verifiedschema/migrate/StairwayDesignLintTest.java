@@ -4,7 +4,7 @@ import dev.verifiedschema.contract.ContractLoader;
 import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.contract.DesignLintSettings.Severity;
 import dev.verifiedschema.contract.DesignLintSettings.SqlRule;
-import dev.verifiedschema.designlint.DesignFinding;
+import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.provision.PostgresServer;
 import dev.verifiedschema.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;

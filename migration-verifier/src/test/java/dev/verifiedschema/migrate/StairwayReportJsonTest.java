@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.DesignLintSettings.Severity;
-import dev.verifiedschema.designlint.DesignFinding;
+import dev.verifiedschema.crawler.DesignFinding;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

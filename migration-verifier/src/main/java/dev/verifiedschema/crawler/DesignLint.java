@@ -1,4 +1,4 @@
-package dev.verifiedschema.designlint;
+package dev.verifiedschema.crawler;
 
 import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.contract.DesignLintSettings.Severity;
@@ -172,12 +172,8 @@ public final class DesignLint {
             try {
                 catalog = crawl(connection, schema, settings);
             } catch (RuntimeException e) {
-                Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
                 throw new DesignLintException("The design lint could not read schema " + schema + ": "
-                        + root.getMessage() + ". Debug logging of dev.verifiedschema.designlint shows SchemaCrawler's "
+                        + rootMessage(e) + ". Debug logging of dev.verifiedschema.crawler shows SchemaCrawler's "
                         + "log; or turn the lint off (designLint: off).", e);
             }
             failures.throwIfAny(schema, "reading the schema");
@@ -266,7 +262,16 @@ public final class DesignLint {
         }
     }
 
-    private static void readOnly(Connection connection) throws SQLException {
+    /** The message of the innermost cause: SchemaCrawler wraps the server's in two of its own. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    static void readOnly(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.rollback();
             connection.setAutoCommit(true);
@@ -360,7 +365,7 @@ public final class DesignLint {
         return views.toOptions();
     }
 
-    private static Catalog crawl(Connection connection, String schema, DesignLintSettings settings) {
+    static Catalog crawl(Connection connection, String schema, DesignLintSettings settings) {
         InclusionRule tables = fullName -> {
             String name = unqualified(fullName).replace("\"", "");
             return !settings.excludes(name) && !name.equals("flyway_schema_history");

@@ -1,4 +1,4 @@
-package dev.verifiedschema.designlint;
+package dev.verifiedschema.crawler;
 
 import dev.verifiedschema.contract.DesignLintSettings;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.verifiedschema.designlint;
+package dev.verifiedschema.crawler;
 
 /**
  * The design lint could not run: the schema could not be read through JDBC's metadata, or a rule (a
