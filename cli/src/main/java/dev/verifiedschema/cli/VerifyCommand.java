@@ -61,6 +61,10 @@ final class VerifyCommand extends DatabaseCommand {
     @Mixin
     DesignLintOptions designLint = new DesignLintOptions();
 
+    @Option(names = "--schema-docs", paramLabel = "DIR", description = "write the head's documentation into DIR: "
+            + "schema.html (one self-contained page) and schema.txt (text to diff two heads with)")
+    Path schemaDocs;
+
     @Option(names = "--pg-version", paramLabel = "N", defaultValue = "0",
             description = "PostgreSQL major version for embedded PostgreSQL (must match the binaries on the classpath)")
     int pgVersion;
@@ -91,7 +95,7 @@ final class VerifyCommand extends DatabaseCommand {
         Stairway stairway = Stairway.of(set).withContract(contract).withFixtures(fixtureSet).withUndoPolicy(policy)
                 .withFullDowngrade(!noFullDowngrade).failFast(failFast)
                 .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")))
-                .withDesignLint(designLint.apply(DesignLintSettings.of(contract)))
+                .withDesignLint(designLint.apply(DesignLintSettings.of(contract))).withSchemaDocs(schemaDocs)
                 .withTimeouts(new SessionTimeouts(
                         lockTimeout == null ? SessionTimeouts.DEFAULT.lock() : SessionTimeouts.parse("--lock-timeout", lockTimeout),
                         statementTimeout == null ? SessionTimeouts.DEFAULT.statement()

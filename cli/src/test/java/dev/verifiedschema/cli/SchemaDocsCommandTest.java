@@ -51,4 +51,16 @@ class SchemaDocsCommandTest {
         assertThat(atV4.out()).as("V5 adds the consent columns").doesNotContain("consent_data_storage")
                 .contains("hm_feedbacks");
     }
+
+    @Test
+    void verifyWritesTheVerifiedHeadsDocumentationWhereItIsAsked(@TempDir Path dir) throws Exception {
+        CliHarness.Run run = cli.run("verify", "--migrations", MIGRATIONS.toString(), "--schema-docs",
+                dir.resolve("docs").toString());
+        CliHarness.Run snapshot = cli.run("snapshot", "--migrations", MIGRATIONS.toString(), "--docs", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(dir.resolve("docs/schema.txt"))).as("the head verify reached is the head snapshot builds")
+                .isEqualTo(snapshot.out());
+        assertThat(Files.readString(dir.resolve("docs/schema.html"))).contains("hm_feedbacks");
+    }
 }

@@ -25,7 +25,8 @@ import java.util.function.Function;
 record Settings(List<String> migrations, String contract, String fixtures, ServerSettings server, String schema,
                 UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir,
                 boolean failFast, String baseline, String writeBaseline, String flywayConfig,
-                Map<String, String> flyway, SessionTimeouts timeouts, Boolean designLint, String designLintFailOn) {
+                Map<String, String> flyway, SessionTimeouts timeouts, Boolean designLint, String designLintFailOn,
+                boolean schemaDocs) {
 
     /** Resolves the settings; Flyway settings are looked up under Flyway's own property names only. */
     static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
@@ -87,7 +88,8 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 flyway(p, parameterNames), timeouts(p),
                 a.designLint() != VerifiedSchema.Toggle.DEFAULT ? Boolean.valueOf(a.designLint() == VerifiedSchema.Toggle.ON)
                         : p.get(VerifiedSchema.DESIGN_LINT_KEY).map(v -> onOff(VerifiedSchema.DESIGN_LINT_KEY, v)).orElse(null),
-                failOn(first(a.designLintFailOn(), p.get(VerifiedSchema.DESIGN_LINT_FAIL_ON_KEY))));
+                failOn(first(a.designLintFailOn(), p.get(VerifiedSchema.DESIGN_LINT_FAIL_ON_KEY))),
+                p.get(VerifiedSchema.SCHEMA_DOCS_KEY).map(v -> bool(VerifiedSchema.SCHEMA_DOCS_KEY, v)).orElse(false));
     }
 
     /**
@@ -149,7 +151,7 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
     String verificationOptions() {
         return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema + ";failFast=" + failFast
                 + ";writeBaseline=" + writeBaseline + ";timeouts=" + timeouts + ";designLint=" + designLint
-                + ";designLintFailOn=" + designLintFailOn;
+                + ";designLintFailOn=" + designLintFailOn + ";schemaDocs=" + schemaDocs;
     }
 
     private static String first(String attribute, Optional<String> parameter) {

@@ -133,7 +133,9 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
                         .withFullDowngrade(inputs.settings().fullDowngrade()).inSchema(inputs.schema())
                         .failFast(inputs.settings().failFast()).withBaseline(inputs.baseline())
                         .withTimeouts(inputs.settings().timeouts())
-                        .withDesignLint(inputs.settings().designLint(DesignLintSettings.of(inputs.contract())));
+                        .withDesignLint(inputs.settings().designLint(DesignLintSettings.of(inputs.contract())))
+                        .withSchemaDocs(inputs.settings().schemaDocs()
+                                ? Path.of(inputs.settings().reportDir()).resolve(reportName(inputs) + "-schema") : null);
                 report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
             } finally {
                 server.dropDatabase(scratch);
@@ -238,9 +240,14 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
         return report.acceptedBy(Baseline.load(Path.of(file)));
     }
 
-    private static void write(Inputs inputs, StairwayReport report) {
-        String name = inputs.set().locations().get(0).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "")
+    /** The stairway report's file name without extension: the first location and the verification's key. */
+    private static String reportName(Inputs inputs) {
+        return inputs.set().locations().get(0).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "")
                 + "-" + inputs.key().substring(0, 8);
+    }
+
+    private static void write(Inputs inputs, StairwayReport report) {
+        String name = reportName(inputs);
         Path dir = Path.of(inputs.settings().reportDir());
         try {
             Files.createDirectories(dir);

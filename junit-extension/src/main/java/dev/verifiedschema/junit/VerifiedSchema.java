@@ -92,6 +92,11 @@ public @interface VerifiedSchema {
      * flaw that fails the verification; default the contract's {@code designLint.failOn}, else none.
      */
     String DESIGN_LINT_FAIL_ON_KEY = PREFIX + "designLintFailOn";
+    /**
+     * {@code false} (default) or {@code true}: write the head's documentation next to the stairway report
+     * ({@code <report>-schema/schema.html} and {@code schema.txt} in {@link #REPORT_DIR_KEY}).
+     */
+    String SCHEMA_DOCS_KEY = PREFIX + "schemaDocs";
     /** A {@code flyway.conf} or {@code flyway.toml} ({@code classpath:} or a path) whose Flyway settings apply; default none. */
     String FLYWAY_CONFIG_KEY = PREFIX + "flywayConfig";
     /**

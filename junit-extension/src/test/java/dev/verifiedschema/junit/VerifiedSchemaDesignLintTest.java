@@ -79,4 +79,19 @@ class VerifiedSchemaDesignLintTest {
                 .assertThatEvents().haveExactly(1, finishedWithFailure(message(
                         "The configuration parameter verifiedschema.designLint is 'sometimes'; allowed: on, off")));
     }
+
+    @Test
+    void theHeadsDocumentationIsWrittenNextToTheReportOnRequest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        EngineTestKit.engine("junit-jupiter").configurationParameter(VerifiedSchema.REPORT_DIR_KEY, dir.toString())
+                .configurationParameter(VerifiedSchema.SCHEMA_DOCS_KEY, "true")
+                .selectors(DiscoverySelectors.selectClass(Flawed.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+
+        try (var files = java.nio.file.Files.walk(dir)) {
+            assertThat(files.map(f -> dir.relativize(f).toString().replaceAll("[0-9a-f]{8}-schema", "KEY-schema")))
+                    .contains("classpath-sets-design-flaws-KEY-schema/schema.html",
+                            "classpath-sets-design-flaws-KEY-schema/schema.txt");
+        }
+    }
 }

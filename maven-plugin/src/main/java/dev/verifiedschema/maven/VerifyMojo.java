@@ -95,6 +95,13 @@ public final class VerifyMojo extends AbstractMojo {
     @Parameter(property = "verifiedschema.plugin.baseline")
     File baseline;
 
+    /**
+     * Whether to write the head's documentation next to the reports: {@code schema.html} (one
+     * self-contained page) and {@code schema.txt} (text to diff two heads with); default false.
+     */
+    @Parameter(property = "verifiedschema.plugin.schemaDocs", defaultValue = "false")
+    boolean schemaDocs;
+
     /** {@code on} or {@code off}: the design lint of the head (default: as the contract's {@code designLint:} says, else off). */
     @Parameter(property = "verifiedschema.plugin.designLint")
     String designLint;
@@ -237,7 +244,8 @@ public final class VerifyMojo extends AbstractMojo {
                 .withBaseline(baseline == null ? null : Baseline.load(existing(baseline, "baseline").toPath()))
                 .withTimeouts(new SessionTimeouts(SessionTimeouts.parse("<lockTimeout>", lockTimeout),
                         SessionTimeouts.parse("<statementTimeout>", statementTimeout)))
-                .withDesignLint(designLint(DesignLintSettings.of(contracted)));
+                .withDesignLint(designLint(DesignLintSettings.of(contracted)))
+                .withSchemaDocs(schemaDocs ? reportDirectory.toPath() : null);
     }
 
     /** The contract's design lint settings (or none), switched and gated by the parameters. */

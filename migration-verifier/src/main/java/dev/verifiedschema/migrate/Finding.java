@@ -9,7 +9,8 @@ import java.util.Objects;
  * is reported, but the verification does not fail on it.
  *
  * @param step     {@code forward}, {@code undo}, {@code redo}, {@code fixtures}, {@code full downgrade},
- *                 {@code design lint}, or {@code database} when the database or the catalog failed
+ *                 {@code design lint}, {@code schema docs}, or {@code database} when the database or the
+ *                 catalog failed
  * @param version  the version concerned, or {@code null}
  * @param script   the script concerned (file name), or {@code null}
  * @param kind     what went wrong, one of the {@code Finding.*} kind constants
@@ -45,6 +46,8 @@ public record Finding(String step, String version, String script, String kind, S
     public static final String DESIGN_LINT = "design-lint";
     /** The design lint could not run (the schema could not be read, or a team's query failed). */
     public static final String DESIGN_LINT_FAILED = "design-lint-failed";
+    /** The documentation of the head could not be written ({@link Stairway#withSchemaDocs}). */
+    public static final String SCHEMA_DOCS_FAILED = "schema-docs-failed";
     /** The database, the connection or the catalog failed; the run could not go on. */
     public static final String DATABASE = "database";
 

@@ -4,6 +4,7 @@ import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.crawler.DesignLint;
 import dev.verifiedschema.crawler.DesignLintException;
+import dev.verifiedschema.crawler.SchemaDocs;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The design lint of the head schema, on a connection of its own: every finding goes into the
+ * At head: the documentation of the schema when asked ({@link Stairway#withSchemaDocs}), then the
+ * design lint of the head schema, on a connection of its own: every finding goes into the
  * report as a warning, and those whose severity reaches {@code failOn} also become findings of the
  * step {@code design lint}, so that baselines and fail-fast treat them as any other.
  *
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
 final class HeadLint {
     /** The step that design lint findings are reported under. */
     static final String STEP = "design lint";
+    /** The step a failure to write the head's documentation is reported under. */
+    static final String DOCS_STEP = "schema docs";
 
     private HeadLint() {
     }
@@ -36,7 +40,10 @@ final class HeadLint {
      * @return every design finding, warnings included; empty when the settings turn the lint off
      */
     static List<DesignFinding> run(DataSource database, String schema, DesignLintSettings settings,
-                                   Consumer<Finding> record) throws SQLException {
+                                   java.nio.file.Path docs, Consumer<Finding> record) throws SQLException {
+        if (docs != null) {
+            writeDocs(database, schema, docs, record);
+        }
         if (settings == null || !settings.enabled()) {
             return List.of();
         }
@@ -62,5 +69,26 @@ final class HeadLint {
             }
         }
         return found;
+    }
+
+    /** The head's documentation as {@code schema.html} and {@code schema.txt} in the directory. */
+    private static void writeDocs(DataSource database, String schema, java.nio.file.Path directory,
+                                  Consumer<Finding> record) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            try {
+                java.nio.file.Files.createDirectories(directory);
+                for (SchemaDocs.Format format : SchemaDocs.Format.values()) {
+                    java.nio.file.Files.writeString(directory.resolve("schema." + format.extension()),
+                            SchemaDocs.write(connection, schema, format));
+                }
+            } finally {
+                try (Statement reset = connection.createStatement()) {
+                    reset.execute("RESET default_transaction_read_only");
+                }
+            }
+        } catch (DesignLintException | java.io.IOException e) {
+            record.accept(new Finding(DOCS_STEP, null, null, Finding.SCHEMA_DOCS_FAILED, "", "The documentation of the "
+                    + "head could not be written to " + directory.toAbsolutePath() + ": " + e.getMessage(), null));
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class Stairway {
     Baseline baseline;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
     DesignLintSettings designLint;
+    java.nio.file.Path schemaDocs;
 
     private Stairway(MigrationSet set) {
         this.set = Objects.requireNonNull(set, "set");
@@ -50,6 +51,7 @@ public final class Stairway {
         copy.baseline = baseline;
         copy.timeouts = timeouts;
         copy.designLint = designLint;
+        copy.schemaDocs = schemaDocs;
         return copy;
     }
 
@@ -140,6 +142,17 @@ public final class Stairway {
     public Stairway withDesignLint(DesignLintSettings settings) {
         Stairway s = copy();
         s.designLint = settings;
+        return s;
+    }
+
+    /**
+     * Writes the documentation of the head into this directory, as {@code schema.html} (one
+     * self-contained page) and {@code schema.txt} (text to diff two heads with), read as
+     * {@code snapshot --docs} reads it (docs/schema-docs.md); {@code null}, the default, writes none.
+     */
+    public Stairway withSchemaDocs(java.nio.file.Path directory) {
+        Stairway s = copy();
+        s.schemaDocs = directory;
         return s;
     }
 

@@ -4,7 +4,6 @@ import dev.verifiedschema.compare.ContractCheck;
 import dev.verifiedschema.compare.SchemaDiff;
 import dev.verifiedschema.compare.Violation;
 import dev.verifiedschema.contract.Contract;
-import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.contract.Identifiers;
 import dev.verifiedschema.migrate.SchemaLevels.Level;
 import dev.verifiedschema.inspect.InspectionException;
@@ -66,7 +65,7 @@ final class StairwayRun {
     private final List<StepResult> steps = new ArrayList<>();
     private final long created = System.nanoTime();
     private List<Violation> violations = List.of();
-    private final DesignLintSettings designLint;
+    private final Stairway config;
     private List<dev.verifiedschema.crawler.DesignFinding> designFindings = List.of();
     private String downgrade;
 
@@ -102,7 +101,7 @@ final class StairwayRun {
         this.start = config.start;
         this.failFast = config.failFast;
         this.baseline = config.baseline;
-        this.designLint = config.designLint();
+        this.config = config;
         this.database = database;
         this.flyway = new FlywayRunner(database, set, schema);
         this.downgrade = "skipped: " + (fullDowngrade ? "head not reached" : "disabled");
@@ -161,7 +160,7 @@ final class StairwayRun {
             violations = ContractCheck.check(contract, head);
         }
         at = HeadLint.STEP;
-        designFindings = HeadLint.run(database, schema, designLint, this::record);
+        designFindings = HeadLint.run(database, schema, config.designLint(), config.schemaDocs, this::record);
         if (!violations.isEmpty()) {
             downgrade = "skipped: the contract does not hold";
             return;

@@ -107,4 +107,26 @@ class StairwayDesignLintTest {
             assertThat(f.message()).contains("designLint.sql rule writes", "nonexistent_table");
         });
     }
+
+    @Test
+    void theHeadsDocumentationIsWrittenOnRequestAndAFailureToWriteItIsAFinding(@TempDir Path dir) throws Exception {
+        Path docs = dir.resolve("docs");
+
+        StairwayReport report = run(Stairway.of(FLAWED).withSchemaDocs(docs));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(java.nio.file.Files.readString(docs.resolve("schema.html"))).startsWith("<!DOCTYPE html>")
+                .contains("orders_customer_id_fkey", "audit_log");
+        assertThat(java.nio.file.Files.readString(docs.resolve("schema.txt"))).contains("audit_log", "happened_at")
+                .as("the head, not a state on the way down: the full downgrade drops every table").contains("customers");
+        assertThat(run(Stairway.of(FLAWED)).passed()).as("none without asking").isTrue();
+
+        java.nio.file.Files.writeString(dir.resolve("taken"), "a file where the directory should be");
+        StairwayReport blocked = failed(Stairway.of(FLAWED).withSchemaDocs(dir.resolve("taken")));
+        assertThat(blocked.failures()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.SCHEMA_DOCS_FAILED);
+            assertThat(f.message()).startsWith("The documentation of the head could not be written to ")
+                    .contains("taken");
+        });
+    }
 }
