@@ -65,7 +65,8 @@ final class SnapshotCommand extends DatabaseCommand {
             throw CliException.badInput("--docs " + docs + ": allowed values are html, text");
         }
         if (tables != null) {
-            throw CliException.badInput("--docs documents the whole schema; --tables only filters the contract YAML");
+            throw CliException.badInput("--docs documents every table of the schema; --tables only filters the "
+                    + "contract YAML: drop one of them");
         }
         String written;
         try {

@@ -178,6 +178,9 @@ class BadInputCatalogueTest {
                         "designLint:\n  rules:\n    foreign-key-without-indexes: high\ntables:\n  users:\n")),
                 "lintrule.yaml:3:5: unknown design lint rule 'foreign-key-without-indexes' (did you mean "
                         + "'foreign-key-without-index'?); docs/design-lint.md lists the rules");
+        add("contract-design-lint-unknown-fail-on", 2, t -> verifyContract(file("failon.yaml",
+                        "designLint:\n  failOn: severe\ntables:\n  users:\n")),
+                "failon.yaml:2:11: designLint.failOn must be none, low, medium, high or critical, but it is 'severe'");
         add("contract-design-lint-query-fails", 1, t -> t.check(t.url(), file("lintsql.yaml",
                         "designLint:\n  sql:\n    - name: typo\n      message: never\n      schema: SELEC 1\n"
                                 + "tables:\n  users:\n")),
@@ -311,6 +314,9 @@ class BadInputCatalogueTest {
         add("option-flyway-config-missing", 2, t -> verify(MIGRATIONS.toString(), "--flyway-config",
                         dir.resolve("no-such-flyway.conf").toString()),
                 "no-such-flyway.conf");
+        add("option-docs-with-tables", 2, t -> new String[] {"snapshot", "--migrations", MIGRATIONS.toString(), "--docs",
+                        "text", "--tables", "users"},
+                "--docs documents every table of the schema; --tables only filters the contract YAML: drop one of them");
         add("option-design-lint-unknown", 2, t -> verify(MIGRATIONS.toString(), "--design-lint", "maybe"),
                 "--design-lint maybe: allowed values are on, off");
         add("option-design-lint-fail-on-unknown", 2, t -> verify(MIGRATIONS.toString(), "--design-lint-fail-on", "severe"),

@@ -84,7 +84,7 @@ public @interface VerifiedSchema {
     String WRITE_BASELINE_KEY = PREFIX + "writeBaseline";
     /**
      * {@code on} or {@code off}: whether the design lint of the head runs (docs/design-lint.md); default as the
-     * contract's {@code designLint:} says, else on.
+     * contract's {@code designLint:} says, else off (the lint is opt-in).
      */
     String DESIGN_LINT_KEY = PREFIX + "designLint";
     /**

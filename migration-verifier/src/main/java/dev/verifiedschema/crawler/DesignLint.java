@@ -36,14 +36,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * The design lint of a verified schema: SchemaCrawler reads the schema once through JDBC's own
- * metadata (pgjdbc's {@code DatabaseMetaData}, not the toolkit's catalog SQL) and its linters look
+ * metadata (pgjdbc's {@code DatabaseMetaData}; keys, indexes and foreign keys with one query each,
+ * {@code crawler/*.sql}) and its linters look
  * for what makes a schema hard to live with: a foreign key without an index, a table without a
  * primary key, redundant indexes, and the other rules of {@link DesignLintSettings#RULES}
  * (docs/design-lint.md). The team's own SQL rules run as SchemaCrawler's table and catalog SQL
@@ -60,18 +57,7 @@ public final class DesignLint {
     private static final Map<String, String> ADVICE = new LinkedHashMap<>();
     private static final String TABLE_SQL = "schemacrawler.tools.linter.LinterTableSql";
     private static final String CATALOG_SQL = "schemacrawler.tools.linter.LinterCatalogSql";
-    /**
-     * SchemaCrawler's java.util.logging loggers: it logs every step at INFO, and a linter that fails
-     * at WARNING (and then goes on). Unless the application has chosen a level for them, they are
-     * lowered to WARNING and their records go to SLF4J at DEBUG instead of the console; either way the
-     * runs in progress collect the failures. The references keep java.util.logging from dropping them.
-     */
-    private static final List<Logger> SCHEMACRAWLER_LOGGERS = List.of(Logger.getLogger("schemacrawler"),
-            Logger.getLogger("us.fatehi"));
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesignLint.class);
-    /** The runs in progress, each collecting the failures SchemaCrawler logs. */
-    private static final java.util.Set<Failures> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
+    private static final String LINT_OF = "The design lint of schema ";
     static {
         rule("table-without-primary-key", "LinterTableWithNoPrimaryKey", "Give the table a primary key: without one a "
                 + "row cannot be addressed for certain, and logical replication cannot carry its updates and deletes");
@@ -111,34 +97,6 @@ public final class DesignLint {
         }
     }
 
-    static {
-        Handler collect = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    RUNNING.forEach(run -> run.add(record));
-                    LOG.debug("SchemaCrawler: {}", new java.util.logging.SimpleFormatter().formatMessage(record),
-                            record.getThrown());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        for (Logger logger : SCHEMACRAWLER_LOGGERS) {
-            if (logger.getLevel() == null) {
-                logger.setLevel(Level.WARNING);
-                logger.setUseParentHandlers(false);
-            }
-            logger.addHandler(collect);
-        }
-    }
-
     private static void rule(String name, String linter, String advice) {
         LINTERS.put(name, "schemacrawler.tools.linter." + linter);
         ADVICE.put(name, advice);
@@ -161,9 +119,7 @@ public final class DesignLint {
         if (!settings.enabled()) {
             return List.of();
         }
-        Failures failures = new Failures();
-        RUNNING.add(failures);
-        try {
+        try (SchemaCrawlerLog failures = new SchemaCrawlerLog()) {
             readOnly(connection);
             if (!exists(connection, schema)) {
                 return List.of(); // nothing to lint; the contract check says the schema is missing
@@ -176,12 +132,12 @@ public final class DesignLint {
                         + rootMessage(e) + ". Debug logging of dev.verifiedschema.crawler shows SchemaCrawler's "
                         + "log; or turn the lint off (designLint: off).", e);
             }
-            failures.throwIfAny(schema, "reading the schema");
+            failures.throwIfAny(LINT_OF + schema, "reading the schema");
             List<DesignFinding> found = new ArrayList<>(builtIn(catalog, connection, schema, settings));
-            failures.throwIfAny(schema, "running the design lint's rules");
+            failures.throwIfAny(LINT_OF + schema, "running the design lint's rules");
             for (DesignLintSettings.SqlRule rule : settings.sqlRules()) {
                 found.addAll(teamRule(catalog, connection, rule, settings));
-                failures.throwIfAny(schema, "running designLint.sql rule " + rule.name()
+                failures.throwIfAny(LINT_OF + schema, "running designLint.sql rule " + rule.name()
                         + " (fix its query in the contract, or remove the rule)");
             }
             found.sort(Comparator.comparing(DesignFinding::severity).reversed()
@@ -190,8 +146,6 @@ public final class DesignLint {
         } catch (SQLException e) {
             throw new DesignLintException("The design lint of schema " + schema + " could not start: " + e.getMessage()
                     + ". Check the connection, or turn the lint off (designLint: off).", e);
-        } finally {
-            RUNNING.remove(failures);
         }
     }
 
@@ -210,16 +164,22 @@ public final class DesignLint {
         // SchemaCrawler 17.6 leaves primary-key columns out when it looks for a NOT NULL one: a table
         // whose only columns are its key would be "all nullable"
         java.util.Set<String> someNotNull = new java.util.HashSet<>();
+        // and it calls a unique index redundant when another index begins with its columns: dropping it
+        // would drop a constraint (a primary key (id) beside an index (id, created_at), say)
+        java.util.Set<String> unique = new java.util.HashSet<>();
         for (schemacrawler.schema.Table table : catalog.getTables()) {
             if (table.getColumns().stream().anyMatch(c -> !c.isNullable())) {
                 someNotNull.add(table.getFullName());
             }
+            table.getIndexes().stream().filter(schemacrawler.schema.Index::isUnique)
+                    .forEach(index -> unique.add(index.getFullName()));
         }
         List<DesignFinding> found = new ArrayList<>();
         for (Lint<?> lint : lint(catalog, connection, configs)) {
             String rule = ruleOf(lint.getLinterId());
             Severity severity = severities.get(lint.getLinterId());
-            if (rule.equals("all-columns-nullable") && someNotNull.contains(lint.getObjectName())) {
+            if (rule.equals("all-columns-nullable") && someNotNull.contains(lint.getObjectName())
+                    || rule.equals("redundant-index") && lint.hasValue() && unique.contains(lint.getValueAsString())) {
                 continue;
             }
             if (rule.equals("same-name-different-type") && lint.hasValue()) {
@@ -235,12 +195,25 @@ public final class DesignLint {
         return found;
     }
 
+    /**
+     * The team's query as a subquery: PostgreSQL then refuses a second statement (a {@code SET
+     * TRANSACTION READ WRITE} before it, say) and a data-modifying {@code WITH}, so the read-only
+     * transaction is the only one it can run in.
+     */
+    static String asOneQuery(String sql) {
+        String query = sql.strip();
+        while (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        return "SELECT * FROM (\n" + query + "\n) AS team_rule";
+    }
+
     /** The findings of one of the team's own rules (SchemaCrawler's table or catalog SQL linter). */
     private static List<DesignFinding> teamRule(Catalog catalog, Connection connection, DesignLintSettings.SqlRule rule,
                                                 DesignLintSettings settings) {
         LinterConfigs one = new LinterConfigs(new Config());
         one.add(config(rule.perTable() ? TABLE_SQL : CATALOG_SQL, rule.severity(),
-                Map.of("message", rule.message(), "sql", rule.sql())));
+                Map.of("message", rule.message(), "sql", asOneQuery(rule.sql()))));
         List<DesignFinding> found = new ArrayList<>();
         for (Lint<?> lint : lint(catalog, connection, one)) {
             // SchemaCrawler's SQL linters append the query's value to the message: it is the detail
@@ -252,7 +225,7 @@ public final class DesignLint {
         return found;
     }
 
-    private static boolean exists(Connection connection, String schema) throws SQLException {
+    static boolean exists(Connection connection, String schema) throws SQLException {
         try (java.sql.PreparedStatement s = connection.prepareStatement(
                 "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
             s.setString(1, schema);
@@ -359,7 +332,8 @@ public final class DesignLint {
     }
 
     private static InformationSchemaViews views(String schema) {
-        String literal = "'" + schema.replace("'", "''") + "'";
+        // an escape string: a backslash in the name means itself whatever standard_conforming_strings says
+        String literal = "E'" + schema.replace("\\", "\\\\").replace("'", "\\'") + "'";
         InformationSchemaViewsBuilder views = InformationSchemaViewsBuilder.builder();
         QUERIES.forEach((key, sql) -> views.withSql(key, sql.replace("${schema}", literal)));
         return views.toOptions();
@@ -398,44 +372,5 @@ public final class DesignLint {
                         .with(SchemaInfoMetadataRetrievalStrategy.indexesRetrievalStrategy, DICTIONARY)
                         .with(SchemaInfoMetadataRetrievalStrategy.foreignKeysRetrievalStrategy, DICTIONARY)
                         .toOptions(), options).crawl();
-    }
-
-    /**
-     * SchemaCrawler logs a linter that throws (a team's query with a typo, say) at WARNING and goes
-     * on; this collects those records, so that a rule that could not run is an error, not a pass. (Two
-     * lints running at once in one JVM both see such a record: each then fails.)
-     */
-    private static final class Failures {
-        private final List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        void add(LogRecord record) {
-            if (!noRows(record)) {
-                records.add(record);
-            }
-        }
-
-        /**
-         * SchemaCrawler 17.6's SQL linters find nothing by a query that returns no row, but log that as a
-         * warning with no exception ("No rows of data returned for query"): not a failure.
-         */
-        private static boolean noRows(LogRecord record) {
-            return record.getThrown() == null && record.getMessage() != null
-                    && record.getMessage().startsWith("No rows of data returned");
-        }
-
-        void throwIfAny(String schema, String doing) {
-            if (records.isEmpty()) {
-                return;
-            }
-            LogRecord first = records.get(0);
-            records.clear();
-            Throwable cause = first.getThrown();
-            while (cause != null && cause.getCause() != null && !(cause instanceof SQLException)) {
-                cause = cause.getCause();
-            }
-            String why = cause != null ? cause.getMessage() : new java.util.logging.SimpleFormatter().formatMessage(first);
-            throw new DesignLintException("The design lint of schema " + schema + " failed while " + doing + ": "
-                    + why, first.getThrown());
-        }
     }
 }

@@ -12,13 +12,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The documentation of a schema, as SchemaCrawler's {@code details} output writes it: every table
+ * The documentation of a schema's tables, as SchemaCrawler's {@code details} output writes it: every table
  * with its columns (type, nullability, default, comment), primary key, foreign keys in both
  * directions, indexes and the tables that use it. {@link Format#HTML} is one self-contained page (its
  * style inline, nothing fetched) for a CI artifact or a review; {@link Format#TEXT} is plain text
  * without the time it was made or the tool's version, so that the documentation of two heads can be
  * compared with {@code diff}. Read in read-only transactions on the connection given; Flyway's history
- * table is left out. See {@code docs/schema-docs.md}.
+ * table is left out, and so are views, sequences, functions and types. See {@code docs/schema-docs.md}.
  */
 public final class SchemaDocs {
     /** The documentation's form. */
@@ -52,17 +52,54 @@ public final class SchemaDocs {
      *
      * @param connection a connection of the documentation's own, switched to read-only transactions and left open
      * @param schema     the schema, as stored in the catalog
-     * @throws DesignLintException when the schema cannot be read (the message says why and what to do)
+     * @param format     the documentation's form
+     * @return the documentation
+     * @throws DesignLintException when the schema does not exist or cannot be read (the message says why)
      */
     public static String write(Connection connection, String schema, Format format) {
-        Catalog catalog;
-        try {
-            DesignLint.readOnly(connection);
-            catalog = DesignLint.crawl(connection, schema, DesignLintSettings.DEFAULT);
-        } catch (SQLException | RuntimeException e) {
-            throw new DesignLintException("The documentation of schema " + schema + " could not be read: "
-                    + DesignLint.rootMessage(e) + ". Check the connection and the schema's name.", e);
+        return write(connection, schema, java.util.EnumSet.of(format)).get(format);
+    }
+
+    /**
+     * Documents one schema in several forms, reading it once.
+     *
+     * @return the documentation by form
+     * @throws DesignLintException when the schema does not exist or cannot be read (the message says why)
+     */
+    public static java.util.Map<Format, String> write(Connection connection, String schema, java.util.Set<Format> formats) {
+        String what = "The documentation of schema " + schema;
+        try (SchemaCrawlerLog log = new SchemaCrawlerLog()) {
+            Catalog catalog;
+            try {
+                DesignLint.readOnly(connection);
+                if (!DesignLint.exists(connection, schema)) {
+                    throw new DesignLintException(what + " cannot be written: there is no schema " + schema
+                            + " in the database. Check the schema's name (--schema) and the database.", null);
+                }
+                catalog = DesignLint.crawl(connection, schema, DesignLintSettings.DEFAULT);
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof DesignLintException known) {
+                    throw known;
+                }
+                throw new DesignLintException(what + " could not be read: " + DesignLint.rootMessage(e)
+                        + ". Check the connection and the schema's name.", e);
+            }
+            log.throwIfAny(what, "reading the schema");
+            java.util.Map<Format, String> written = new java.util.EnumMap<>(Format.class);
+            for (Format format : formats) {
+                try {
+                    written.put(format, render(catalog, schema, format));
+                } catch (RuntimeException e) {
+                    throw new DesignLintException(what + " could not be written as " + format.extension() + ": "
+                            + DesignLint.rootMessage(e), e);
+                }
+                log.throwIfAny(what, "writing it as " + format.extension());
+            }
+            return written;
         }
+    }
+
+    private static String render(Catalog catalog, String schema, Format format) {
         SchemaTextOptionsBuilder text = SchemaTextOptionsBuilder.builder().noInfo().showUnqualifiedNames()
                 .sortIndexes().sortForeignKeys();
         StringWriter out = new StringWriter();

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * At head: the documentation of the schema when asked ({@link Stairway#withSchemaDocs}), then the
@@ -33,62 +32,81 @@ final class HeadLint {
     private HeadLint() {
     }
 
+    /** What reads the schema on the lint's connection. */
+    private interface Read<T> {
+        T on(Connection connection) throws java.io.IOException;
+    }
+
     /**
-     * Lints the schema.
+     * Writes the head's documentation when asked, then lints the schema.
      *
-     * @param record takes each finding that fails (and the lint's own failure)
+     * @param found takes the findings to record: each design flaw that fails, the lint's own failure, and
+     *              a failure to write the documentation (recorded by the caller once the lint's results are
+     *              kept, so that a fail-fast stop loses none of them)
      * @return every design finding, warnings included; empty when the settings turn the lint off
      */
     static List<DesignFinding> run(DataSource database, String schema, DesignLintSettings settings,
-                                   java.nio.file.Path docs, Consumer<Finding> record) throws SQLException {
+                                   java.nio.file.Path docs, List<Finding> found) throws SQLException {
         if (docs != null) {
-            writeDocs(database, schema, docs, record);
+            try {
+                onOwnConnection(database, c -> {
+                    java.nio.file.Files.createDirectories(docs);
+                    for (var written : SchemaDocs.write(c, schema, java.util.EnumSet.allOf(SchemaDocs.Format.class))
+                            .entrySet()) {
+                        java.nio.file.Files.writeString(docs.resolve("schema." + written.getKey().extension()),
+                                written.getValue());
+                    }
+                    return null;
+                });
+            } catch (RuntimeException | java.io.IOException e) {
+                found.add(new Finding(DOCS_STEP, null, null, Finding.SCHEMA_DOCS_FAILED, "", "The documentation of the "
+                        + "head could not be written to " + docs.toAbsolutePath() + ": " + e.getMessage(), null));
+            }
         }
         if (settings == null || !settings.enabled()) {
             return List.of();
         }
-        List<DesignFinding> found;
-        try (Connection connection = database.getConnection()) {
-            try {
-                found = DesignLint.run(connection, schema, settings);
-            } finally {
-                try (Statement reset = connection.createStatement()) {
-                    reset.execute("RESET default_transaction_read_only");
-                }
-            }
-        } catch (DesignLintException e) {
-            record.accept(new Finding(STEP, null, null, Finding.DESIGN_LINT_FAILED, "", e.getMessage(), null));
+        List<DesignFinding> flaws;
+        try {
+            flaws = onOwnConnection(database, c -> DesignLint.run(c, schema, settings));
+        } catch (RuntimeException | java.io.IOException e) {
+            found.add(new Finding(STEP, null, null, Finding.DESIGN_LINT_FAILED, "", e instanceof DesignLintException
+                    ? e.getMessage() : "The design lint of schema " + schema + " failed: " + e, null));
             return List.of();
         }
-        for (DesignFinding f : found) {
+        for (DesignFinding f : flaws) {
             if (f.fails()) {
-                record.accept(new Finding(STEP, null, null, Finding.DESIGN_LINT, f.rule() + " " + f.object(),
+                found.add(new Finding(STEP, null, null, Finding.DESIGN_LINT, f.rule() + " " + f.object(),
                         f.describe() + ".\nIt fails because its severity reaches designLint.failOn ("
                                 + settings.failOn().label() + "); fix the schema in a new migration, lower the rule's "
                                 + "severity, or accept it in a baseline.", null));
             }
         }
-        return found;
+        return flaws;
     }
 
-    /** The head's documentation as {@code schema.html} and {@code schema.txt} in the directory. */
-    private static void writeDocs(DataSource database, String schema, java.nio.file.Path directory,
-                                  Consumer<Finding> record) throws SQLException {
+    /**
+     * Reads on a connection of its own, which the read switches to read-only transactions: they are
+     * switched back before the connection goes back (a failure to do so never hides the read's own).
+     */
+    private static <T> T onOwnConnection(DataSource database, Read<T> read) throws SQLException, java.io.IOException {
         try (Connection connection = database.getConnection()) {
+            Throwable failed = null;
             try {
-                java.nio.file.Files.createDirectories(directory);
-                for (SchemaDocs.Format format : SchemaDocs.Format.values()) {
-                    java.nio.file.Files.writeString(directory.resolve("schema." + format.extension()),
-                            SchemaDocs.write(connection, schema, format));
-                }
+                return read.on(connection);
+            } catch (RuntimeException | java.io.IOException e) {
+                failed = e;
+                throw e;
             } finally {
                 try (Statement reset = connection.createStatement()) {
                     reset.execute("RESET default_transaction_read_only");
+                } catch (SQLException e) {
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
                 }
             }
-        } catch (DesignLintException | java.io.IOException e) {
-            record.accept(new Finding(DOCS_STEP, null, null, Finding.SCHEMA_DOCS_FAILED, "", "The documentation of the "
-                    + "head could not be written to " + directory.toAbsolutePath() + ": " + e.getMessage(), null));
         }
     }
 }

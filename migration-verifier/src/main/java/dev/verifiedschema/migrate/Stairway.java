@@ -137,7 +137,7 @@ public final class Stairway {
      * every rule that is on by default, as warnings that fail nothing. Without this, the contract's
      * {@code designLint:} section decides, and without that the lint does not run
      * ({@link DesignLintSettings#OFF}): it is opt-in, since loading SchemaCrawler and reading the head
-     * with it costs more than the rest of a small verification.
+     * with it adds a third to a small verification, warm, and more to a first one (docs/performance.md).
      */
     public Stairway withDesignLint(DesignLintSettings settings) {
         Stairway s = copy();

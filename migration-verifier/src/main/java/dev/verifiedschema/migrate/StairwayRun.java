@@ -160,7 +160,9 @@ final class StairwayRun {
             violations = ContractCheck.check(contract, head);
         }
         at = HeadLint.STEP;
-        designFindings = HeadLint.run(database, schema, config.designLint(), config.schemaDocs, this::record);
+        List<Finding> atHead = new ArrayList<>();
+        designFindings = HeadLint.run(database, schema, config.designLint(), config.schemaDocs, atHead);
+        atHead.forEach(this::record);
         if (!violations.isEmpty()) {
             downgrade = "skipped: the contract does not hold";
             return;

@@ -27,5 +27,8 @@ CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(fkattnum
 JOIN pg_catalog.pg_attribute fa ON fa.attrelid = con.conrelid AND fa.attnum = k.fkattnum
 JOIN pg_catalog.pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.pkattnum
 WHERE con.contype = 'f'
+  -- not the clones PostgreSQL adds for each partition of a partitioned referenced table
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint parent
+                   WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
   AND (fn.nspname = ${schema} OR pn.nspname = ${schema})
 ORDER BY fc.relname, con.conname, k.seq

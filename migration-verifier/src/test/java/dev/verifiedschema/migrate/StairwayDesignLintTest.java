@@ -82,6 +82,10 @@ class StairwayDesignLintTest {
         assertThat(report.fullDowngrade()).as("a design flaw blocks no other check").isEqualTo("passed");
         assertThat(StairwayJUnit.xml(report, List.of(), null)).contains("<failure message=\"[high] foreign-key-type-mismatch");
 
+        StairwayReport fast = failed(gated.failFast(true));
+        assertThat(fast.failures()).as("fail-fast stops at the first flaw").hasSize(1);
+        assertThat(fast.designLint()).as("and keeps every finding of the lint").hasSameSizeAs(report.designLint());
+
         Path file = dir.resolve("baseline.json");
         Baseline.write(file, report);
         assertThat(run(gated.withBaseline(Baseline.load(file))).passed()).isTrue();

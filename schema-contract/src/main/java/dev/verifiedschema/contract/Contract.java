@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param tables the declared tables by name, in the order the contract lists them
  * @param source where the contract came from (a file path or {@code classpath:...}), for messages
  * @param designLint the contract's {@code designLint:} settings, or {@code null} when it has none (the
- *               design lint then runs with {@link DesignLintSettings#DEFAULT} unless a setting says otherwise)
+ *               design lint then does not run unless a setting turns it on: {@link DesignLintSettings#of})
  */
 public record Contract(String schema, List<String> owned, Map<String, TableContract> tables, String source,
                        DesignLintSettings designLint) {

@@ -143,6 +143,8 @@ final class DesignLintReader {
         }
         String sql = nodes.scalar(keys.get(perTable ? "table" : "schema"), "the query of " + name);
         if (sql == null || sql.isBlank()) {
+            nodes.problem(keys.get(perTable ? "table" : "schema"), "designLint.sql rule " + name + " has an empty query;"
+                    + " write the query that returns a row when the schema breaks the rule");
             return null;
         }
         return new DesignLintSettings.SqlRule(name.strip(), severity, message.strip(), sql.strip(), perTable);

@@ -121,8 +121,8 @@ public record DesignLintSettings(boolean enabled, Map<String, Optional<Severity>
 
     /**
      * The settings a contract gives, or {@link #OFF} when it gives none (or there is no contract): the
-     * lint is opt-in, since loading SchemaCrawler and reading the head with it costs more than the rest
-     * of a small verification (docs/design-lint.md gives the figures).
+     * lint is opt-in, since loading SchemaCrawler and reading the head with it adds a third to a small
+     * verification, warm, and more to a first one (docs/performance.md gives the figures).
      */
     public static DesignLintSettings of(Contract contract) {
         return contract == null || contract.designLint() == null ? OFF : contract.designLint();
