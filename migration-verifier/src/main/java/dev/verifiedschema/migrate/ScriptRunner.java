@@ -56,7 +56,9 @@ final class ScriptRunner {
                 try {
                     jdbc.execute(sql.text());
                 } catch (SQLException e) {
-                    connection.rollback();
+                    if (!rolledBack(connection, e)) {
+                        throw e; // the session is gone: the caller reports the script's own error, not the rollback's
+                    }
                     return failure(script, statement, sql, e);
                 }
             }
@@ -69,11 +71,27 @@ final class ScriptRunner {
             connection.commit();
             return null;
         } catch (SQLException e) {
-            connection.rollback();
+            rolledBack(connection, e);
             throw e;
         } finally {
-            connection.setAutoCommit(autoCommit);
-            restore(connection, session, false);
+            if (!connection.isClosed()) { // a session that ended: nothing to put back, and the error stays the first
+                connection.setAutoCommit(autoCommit);
+                restore(connection, session, false);
+            }
+        }
+    }
+
+    /**
+     * Rolls back after a failed statement; when that fails too (the session ended under the script),
+     * the rollback's error is kept as suppressed by the statement's, which is the one to report.
+     */
+    private static boolean rolledBack(Connection connection, SQLException cause) {
+        try {
+            connection.rollback();
+            return true;
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            return false;
         }
     }
 

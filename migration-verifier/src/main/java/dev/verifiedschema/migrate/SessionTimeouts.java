@@ -111,7 +111,32 @@ public record SessionTimeouts(Duration lock, Duration statement) {
                 connection.close();
                 throw e;
             }
-            return connection;
+            return resetOnClose(connection);
+        }
+
+        /**
+         * The connection, whose close first puts the timeouts back to the server's defaults: a pool's
+         * connection goes back to the pool as the application will use it, not with the stairway's limits.
+         */
+        private static Connection resetOnClose(Connection connection) {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
+                            try (Statement reset = connection.createStatement()) {
+                                if (!connection.getAutoCommit()) {
+                                    connection.rollback();
+                                }
+                                reset.execute("RESET lock_timeout; RESET statement_timeout");
+                            } catch (SQLException lost) {
+                                // a session that ended has no settings left to put back; close says the rest
+                            }
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Splits a SQL script into statements at top-level semicolons, respecting quotes, quoted
- * identifiers, dollar quoting and comments, and remembers the line each statement starts on.
+ * identifiers, dollar quoting, comments and the SQL-standard body of a function or procedure
+ * ({@code BEGIN ATOMIC ... END}, PostgreSQL 14 and later, whose statements end in semicolons of their
+ * own), and remembers the line each statement starts on.
  */
 final class SqlStatements {
     /**
@@ -25,6 +27,7 @@ final class SqlStatements {
     static List<Statement> split(String script) {
         List<Statement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        Body body = new Body();
         int line = 1;
         int startLine = -1;
         int begun = 0;
@@ -33,7 +36,10 @@ final class SqlStatements {
         while (i < n) {
             char c = script.charAt(i);
             int end = i + 1;
-            if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
+            if (Character.isLetter(c) || c == '_') {
+                end = wordEnd(script, i);
+                body.word(script.substring(i, end));
+            } else if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
                 end = script.indexOf('\n', i);
                 end = end < 0 ? n : end;
             } else if (c == '/' && i + 1 < n && script.charAt(i + 1) == '*') {
@@ -42,9 +48,10 @@ final class SqlStatements {
                 end = quotedEnd(script, i, c);
             } else if (c == '$') {
                 end = dollarEnd(script, i);
-            } else if (c == ';') {
+            } else if (c == ';' && !body.open()) {
                 addIfNotBlank(statements, current, startLine, begun);
                 current.setLength(0);
+                body = new Body();
                 startLine = -1;
                 i++;
                 begun = i;
@@ -60,6 +67,48 @@ final class SqlStatements {
         }
         addIfNotBlank(statements, current, startLine, begun);
         return statements;
+    }
+
+    /**
+     * Where a statement is in a SQL-standard function body, as psql tracks it: in a {@code CREATE [OR
+     * REPLACE] FUNCTION} or {@code PROCEDURE}, {@code BEGIN} opens a block, and within one {@code CASE}
+     * opens and {@code END} closes one; a semicolon inside a block does not end the statement.
+     */
+    private static final class Body {
+        private int words;
+        private boolean routine;
+        private boolean orReplace;
+        private int depth;
+
+        void word(String word) {
+            String w = word.toLowerCase(java.util.Locale.ROOT);
+            words++;
+            if (words == 1 && !w.equals("create")) {
+                words = Integer.MIN_VALUE; // not a CREATE: no body to track
+            } else if (words == 2 && w.equals("or")) {
+                orReplace = true;
+            } else if (words == (orReplace ? 4 : 2)) {
+                routine = w.equals("function") || w.equals("procedure");
+            } else if (routine && w.equals("begin")) {
+                depth++;
+            } else if (routine && depth > 0 && w.equals("case")) {
+                depth++;
+            } else if (routine && depth > 0 && w.equals("end")) {
+                depth--;
+            }
+        }
+
+        boolean open() {
+            return depth > 0;
+        }
+    }
+
+    private static int wordEnd(String s, int start) {
+        int i = start + 1;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+            i++;
+        }
+        return i;
     }
 
     private static void addIfNotBlank(List<Statement> out, StringBuilder sql, int line, int begun) {

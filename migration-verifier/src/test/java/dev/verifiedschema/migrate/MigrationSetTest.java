@@ -147,4 +147,27 @@ class MigrationSetTest {
         assertThat(statements.get(2).sql()).isEqualTo("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$");
         assertThat(statements.get(3).sql()).endsWith("('$2b$12$hash;')");
     }
+
+    @Test
+    void aSqlStandardFunctionBodyIsOneStatementWithItsOwnSemicolons() {
+        List<SqlStatements.Statement> statements = SqlStatements.split("""
+                CREATE OR REPLACE FUNCTION order_total(o bigint) RETURNS numeric LANGUAGE sql
+                BEGIN ATOMIC
+                    SELECT CASE WHEN count(*) = 0 THEN 0 ELSE sum(amount) END FROM order_lines WHERE order_id = o;
+                END;
+                CREATE PROCEDURE archive(cutoff date) LANGUAGE sql
+                BEGIN ATOMIC
+                    INSERT INTO archived SELECT * FROM orders WHERE placed_on < cutoff;
+                    DELETE FROM orders WHERE placed_on < cutoff;
+                END;
+                BEGIN;
+                CREATE TABLE begin_end (id int);
+                COMMIT;
+                """);
+
+        assertThat(statements).extracting(SqlStatements.Statement::line).containsExactly(1, 5, 10, 11, 12);
+        assertThat(statements.get(0).sql()).endsWith("WHERE order_id = o;\nEND");
+        assertThat(statements.get(1).sql()).contains("INSERT INTO archived", "DELETE FROM orders").endsWith("END");
+        assertThat(statements.get(2).sql()).isEqualTo("BEGIN");
+    }
 }

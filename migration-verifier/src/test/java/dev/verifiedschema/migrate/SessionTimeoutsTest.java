@@ -62,6 +62,60 @@ class SessionTimeoutsTest {
     }
 
     @Test
+    void aPoolsConnectionsGoBackWithoutTheStairwaysTimeouts(@TempDir Path dir) throws Exception {
+        String database = server.createDatabase(null);
+        javax.sql.DataSource target = server.dataSource(database);
+        java.util.Deque<Connection> idle = new java.util.ArrayDeque<>();
+        java.util.List<Connection> physical = new java.util.ArrayList<>();
+        // a pool as small as can be: close hands a connection back, and the next caller gets it again
+        javax.sql.DataSource pool = new DelegatingDataSource(target) {
+            @Override
+            public synchronized Connection getConnection() throws java.sql.SQLException {
+                Connection c = idle.isEmpty() ? target.getConnection() : idle.pop();
+                if (!physical.contains(c)) {
+                    physical.add(c);
+                }
+                return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("close")) {
+                                synchronized (this) {
+                                    idle.push(c);
+                                }
+                                return null;
+                            }
+                            try {
+                                return method.invoke(c, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) {
+                throw new UnsupportedOperationException("the stairway asks for connections without credentials");
+            }
+        };
+        try {
+            assertThat(Stairway.of(base(dir)).run(pool).passed()).isTrue();
+
+            assertThat(physical).isNotEmpty();
+            for (Connection c : physical) {
+                try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                    rs.next();
+                    assertThat(rs.getString(1) + " " + rs.getString(2)).as("the server's defaults again").isEqualTo("0 0");
+                }
+            }
+        } finally {
+            for (Connection c : physical) {
+                c.close();
+            }
+            server.dropDatabase(database);
+        }
+    }
+
+    @Test
     void aForwardScriptWaitingOnALockAnotherSessionHoldsFailsNamingItsLine(@TempDir Path dir) throws Exception {
         write(dir, "V2__waits.sql", "ALTER TABLE accounts ADD COLUMN plan text;\nSELECT pg_advisory_lock(4242);\n");
         write(dir, "U2__waits.sql", "ALTER TABLE accounts DROP COLUMN plan;\n");

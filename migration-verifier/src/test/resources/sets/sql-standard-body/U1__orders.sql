@@ -1,0 +1,2 @@
+DROP FUNCTION order_total(bigint);
+DROP TABLE order_lines;
