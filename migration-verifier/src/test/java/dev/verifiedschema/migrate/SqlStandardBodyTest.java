@@ -14,16 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlStandardBodyTest {
     @Test
     void anUndoThatRecreatesABeginAtomicFunctionRestoresIt(PostgresServer server) {
-        String database = server.createDatabase(null);
-        try {
-            StairwayReport report = Stairway.of(MigrationSet.load(List.of("classpath:sets/sql-standard-body")))
-                    .run(server.dataSource(database));
+        StairwayReport report = TestServer.onFreshDatabase(server,
+                Stairway.of(MigrationSet.load(List.of("classpath:sets/sql-standard-body")))::run);
 
-            assertThat(report.passed()).isTrue();
-            assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(StepResult.HELD);
-            assertThat(report.fullDowngrade()).isEqualTo("passed");
-        } finally {
-            server.dropDatabase(database);
-        }
+        assertThat(report.passed()).isTrue();
+        assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(StepResult.HELD);
+        assertThat(report.fullDowngrade()).isEqualTo("passed");
     }
 }

@@ -31,12 +31,7 @@ class StairwayDesignLintTest {
     }
 
     private StairwayReport run(Stairway stairway) {
-        String database = server.createDatabase(null);
-        try {
-            return stairway.run(server.dataSource(database));
-        } finally {
-            server.dropDatabase(database);
-        }
+        return TestServer.onFreshDatabase(server, stairway::run);
     }
 
     private StairwayReport failed(Stairway stairway) {

@@ -34,12 +34,7 @@ class StairwayFindingsTest {
 
     /** Runs the stairway on a database of its own, dropped afterwards. */
     private StairwayReport run(Stairway stairway) {
-        String database = server.createDatabase(null);
-        try {
-            return stairway.run(server.dataSource(database));
-        } finally {
-            server.dropDatabase(database);
-        }
+        return TestServer.onFreshDatabase(server, stairway::run);
     }
 
     private static MigrationSet set(String name) {

@@ -124,11 +124,6 @@ class UndoTransactionTest {
     }
 
     private StairwayReport run(Stairway stairway) {
-        String database = server.createDatabase(null);
-        try {
-            return stairway.run(server.dataSource(database));
-        } finally {
-            server.dropDatabase(database);
-        }
+        return TestServer.onFreshDatabase(server, stairway::run);
     }
 }

@@ -29,4 +29,17 @@ public final class TestServer implements ParameterResolver {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent("lease",
                 k -> SharedServers.acquire(ServerSettings.defaults()), SharedServers.Lease.class).server();
     }
+
+    /**
+     * Runs something on a database of its own on the server, dropped afterwards whatever happens: the
+     * "one fresh database per stairway run" of the stairway's tests.
+     */
+    public static <T> T onFreshDatabase(PostgresServer server, java.util.function.Function<javax.sql.DataSource, T> run) {
+        String database = server.createDatabase(null);
+        try {
+            return run.apply(server.dataSource(database));
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
 }
