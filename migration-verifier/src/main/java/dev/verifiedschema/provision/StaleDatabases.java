@@ -62,6 +62,10 @@ final class StaleDatabases {
     static Connection announcePresence(ManagedServer server) throws SQLException {
         Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
         try (Statement s = c.createStatement()) {
+            // the connection sits idle for the whole run: a server's idle_session_timeout (PostgreSQL 14+)
+            // must not end it, or a concurrent run would take this run's databases for a dead one's
+            s.execute("SELECT pg_catalog.set_config('idle_session_timeout', '0', false) WHERE pg_catalog.current_setting("
+                    + "'server_version_num')::int >= 140000");
             s.execute("SELECT pg_catalog.pg_advisory_lock_shared(" + key() + ")");
         } catch (SQLException e) {
             c.close();

@@ -189,6 +189,28 @@ class ProvisioningTest {
     }
 
     @Test
+    void thePresenceLockOutlivesAServersIdleSessionTimeout(PostgresServer embedded) throws Exception {
+        String maintenance = embedded.createDatabase(null);
+        try (Connection c = embedded.dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + maintenance + " SET idle_session_timeout = '300ms'");
+        }
+        try (ExternalServer running = ExternalServer.connect(embedded.jdbcUrl(maintenance), null, null)) {
+            Thread.sleep(1200);
+
+            try (Connection c = embedded.dataSource("postgres").getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_catalog.pg_locks l JOIN "
+                         + "pg_catalog.pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted "
+                         + "AND d.datname = '" + maintenance + "' AND ((l.classid::bigint << 32) | l.objid::bigint) = "
+                         + StaleDatabases.key())) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the idle presence connection still holds the key").isEqualTo(1);
+            }
+        } finally {
+            embedded.dropDatabase(maintenance);
+        }
+    }
+
+    @Test
     void aMarkedDatabaseIsStaleOnlyWhenItsKeyIsFreeAndNobodyIsConnected() {
         String marker = "verified-schema key=42 host=ci-7 pid=12 created=" + (System.currentTimeMillis() - 60_000);
         assertThat(StaleDatabases.staleBecause(marker, 0, java.util.Set.of())).contains("process 12 on ci-7",
