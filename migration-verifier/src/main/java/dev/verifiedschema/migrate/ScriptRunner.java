@@ -95,25 +95,55 @@ final class ScriptRunner {
         }
     }
 
-    /** The session's role and search path, which a script may SET for the rest of the session. */
+    /**
+     * The session's role and search path, which a script may SET for the rest of the session, and
+     * every other setting the session has SET itself ({@code name=value}, after them): one round trip.
+     */
     private static String[] session(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT pg_catalog.current_setting('role'), pg_catalog.current_setting('search_path')")) {
+                "SELECT pg_catalog.current_setting('role'), pg_catalog.current_setting('search_path'), "
+                        + "ARRAY(SELECT name || '=' || setting FROM pg_catalog.pg_settings WHERE " + OTHERS + ")")) {
             rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
+            List<String> session = new java.util.ArrayList<>(List.of(rs.getString(1), rs.getString(2)));
+            session.addAll(List.of((String[]) rs.getArray(3).getArray()));
+            return session.toArray(String[]::new);
         }
     }
 
-    /** Puts back the role and search path the session had before the script (for its transaction, or for good). */
+    /** The settings a session has SET itself, but the role and search path (put back on their own). */
+    private static final String OTHERS = "source = 'session' AND name NOT IN ('role', 'search_path', "
+            + "'session_authorization')";
+
+    /**
+     * Puts back the role and search path the session had before the script (for its transaction, or
+     * for good), and for good every other setting the script SET.
+     */
     private static void restore(Connection connection, String[] session, boolean local) throws SQLException {
         if (!local && !connection.isValid(5)) {
             return; // the server or connection is gone: whoever uses it next learns that, with its own message
         }
+        // for good, every other setting the script SET goes back too (session_replication_role, a
+        // timeout): to what the session had before the script, or else to the session's default
         try (PreparedStatement s = connection.prepareStatement(
                 "SELECT pg_catalog.set_config('role', ?, " + local + "), pg_catalog.set_config('search_path', ?, "
-                        + local + ")")) {
+                        + local + ")" + (local ? "" : ", (SELECT pg_catalog.count(pg_catalog.set_config(p.name, "
+                        + "coalesce(b.setting, p.reset_val), false)) FROM pg_catalog.pg_settings p LEFT JOIN "
+                        + "unnest(?::text[], ?::text[]) AS b(name, setting) ON b.name = p.name WHERE p."
+                        + OTHERS.replace("name NOT", "p.name NOT")
+                        + " AND p.setting IS DISTINCT FROM coalesce(b.setting, p.reset_val))"))) {
             s.setString(1, session[0]);
             s.setString(2, session[1]);
+            if (!local) {
+                String[] names = new String[session.length - 2];
+                String[] values = new String[session.length - 2];
+                for (int i = 2; i < session.length; i++) {
+                    int eq = session[i].indexOf('=');
+                    names[i - 2] = session[i].substring(0, eq);
+                    values[i - 2] = session[i].substring(eq + 1);
+                }
+                s.setArray(3, connection.createArrayOf("text", names));
+                s.setArray(4, connection.createArrayOf("text", values));
+            }
             s.execute();
         }
     }

@@ -111,6 +111,30 @@ class UndoTransactionTest {
     }
 
     @Test
+    void everyOtherSettingAnUndoSetsForTheSessionIsPutBackToo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("U1__accounts.sql"), "DROP TABLE accounts;\n");
+        Files.writeString(dir.resolve("V2__plan.sql"), "ALTER TABLE accounts ADD COLUMN plan text;\n");
+        // a legacy undo that switches triggers off for the session, and shortens the lock timeout
+        Files.writeString(dir.resolve("U2__plan.sql"), "SET session_replication_role = replica;\n"
+                + "SET lock_timeout = '1s';\nALTER TABLE accounts DROP COLUMN plan;\n");
+        Files.writeString(dir.resolve("V3__notes.sql"), "CREATE TABLE notes (id bigint PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("U3__notes.sql"), """
+                DO $$ BEGIN
+                  IF current_setting('session_replication_role') <> 'origin' OR current_setting('lock_timeout') <> '30s'
+                  THEN RAISE EXCEPTION 'left over: session_replication_role %, lock_timeout %',
+                    current_setting('session_replication_role'), current_setting('lock_timeout');
+                  END IF;
+                END $$;
+                DROP TABLE notes;
+                """);
+
+        StairwayReport report = run(Stairway.of(MigrationSet.load(List.of("filesystem:" + dir))));
+
+        assertThat(report.passed()).as(report.describe()).isTrue();
+    }
+
+    @Test
     void aFixtureIsHeldToTheSameRule(@TempDir Path dir, @TempDir Path fixtures) throws Exception {
         Files.writeString(fixtures.resolve("1__accounts.sql"), "INSERT INTO accounts VALUES (1);\nCOMMIT;\n"
                 + "INSERT INTO accounts VALUES (1);\n");
