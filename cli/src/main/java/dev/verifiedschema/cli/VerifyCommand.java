@@ -61,6 +61,10 @@ final class VerifyCommand extends DatabaseCommand {
     @Mixin
     DesignLintOptions designLint = new DesignLintOptions();
 
+    @Option(names = "--cross-check", description = "read the head a second way, through pgjdbc's DatabaseMetaData, "
+            + "and fail if it disagrees with the toolkit's own reading (a toolkit fault, reported with both)")
+    boolean crossCheck;
+
     @Option(names = "--schema-docs", paramLabel = "DIR", description = "write the head's documentation into DIR: "
             + "schema.html (one self-contained page) and schema.txt (text to diff two heads with)")
     Path schemaDocs;
@@ -96,6 +100,7 @@ final class VerifyCommand extends DatabaseCommand {
                 .withFullDowngrade(!noFullDowngrade).failFast(failFast)
                 .withBaseline(baseline == null ? null : Baseline.load(existingFile(baseline, "--baseline")))
                 .withDesignLint(designLint.apply(DesignLintSettings.of(contract))).withSchemaDocs(schemaDocs)
+                .withCrossCheck(crossCheck)
                 .withTimeouts(new SessionTimeouts(
                         lockTimeout == null ? SessionTimeouts.DEFAULT.lock() : SessionTimeouts.parse("--lock-timeout", lockTimeout),
                         statementTimeout == null ? SessionTimeouts.DEFAULT.statement()

@@ -52,6 +52,17 @@ class CommandLineLogsTest {
     }
 
     @Test
+    void theCrossCheckRunsOnRequestAndSaysHowMuchBothReadersAgreeOn() throws Exception {
+        Output checked = verify("--cross-check");
+        Output plain = verify();
+
+        assertThat(checked.exitCode()).as(checked.err()).isZero();
+        assertThat(checked.err()).containsPattern("cross-check of schema public: the toolkit's reading and JDBC's "
+                + "metadata agree on (\\d+) of \\1 tables, columns, keys and indexes");
+        assertThat(plain.err()).doesNotContain("cross-check");
+    }
+
+    @Test
     void debugShowsFlywayToo() throws Exception {
         Output run = verify("--debug");
 

@@ -26,7 +26,7 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 UndoPolicy undo, boolean fullDowngrade, boolean isolatePerMethod, int prefetch, String reportDir,
                 boolean failFast, String baseline, String writeBaseline, String flywayConfig,
                 Map<String, String> flyway, SessionTimeouts timeouts, Boolean designLint, String designLintFailOn,
-                boolean schemaDocs) {
+                boolean schemaDocs, boolean crossCheck) {
 
     /** Resolves the settings; Flyway settings are looked up under Flyway's own property names only. */
     static Settings resolve(VerifiedSchema a, Function<String, Optional<String>> parameters) {
@@ -89,7 +89,8 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
                 a.designLint() != VerifiedSchema.Toggle.DEFAULT ? Boolean.valueOf(a.designLint() == VerifiedSchema.Toggle.ON)
                         : p.get(VerifiedSchema.DESIGN_LINT_KEY).map(v -> onOff(VerifiedSchema.DESIGN_LINT_KEY, v)).orElse(null),
                 failOn(first(a.designLintFailOn(), p.get(VerifiedSchema.DESIGN_LINT_FAIL_ON_KEY))),
-                p.get(VerifiedSchema.SCHEMA_DOCS_KEY).map(v -> bool(VerifiedSchema.SCHEMA_DOCS_KEY, v)).orElse(false));
+                p.get(VerifiedSchema.SCHEMA_DOCS_KEY).map(v -> bool(VerifiedSchema.SCHEMA_DOCS_KEY, v)).orElse(false),
+                p.get(VerifiedSchema.CROSS_CHECK_KEY).map(v -> bool(VerifiedSchema.CROSS_CHECK_KEY, v)).orElse(false));
     }
 
     /**
@@ -151,7 +152,8 @@ record Settings(List<String> migrations, String contract, String fixtures, Serve
     String verificationOptions() {
         return "undo=" + undo + ";fullDowngrade=" + fullDowngrade + ";schema=" + schema + ";failFast=" + failFast
                 + ";writeBaseline=" + writeBaseline + ";timeouts=" + timeouts + ";designLint=" + designLint
-                + ";designLintFailOn=" + designLintFailOn + ";schemaDocs=" + schemaDocs;
+                + ";designLintFailOn=" + designLintFailOn + ";schemaDocs=" + schemaDocs
+                + ";crossCheck=" + crossCheck;
     }
 
     private static String first(String attribute, Optional<String> parameter) {

@@ -135,7 +135,8 @@ final class Verification implements org.junit.jupiter.api.extension.ExtensionCon
                         .withTimeouts(inputs.settings().timeouts())
                         .withDesignLint(inputs.settings().designLint(DesignLintSettings.of(inputs.contract())))
                         .withSchemaDocs(inputs.settings().schemaDocs()
-                                ? Path.of(inputs.settings().reportDir()).resolve(reportName(inputs) + "-schema") : null);
+                                ? Path.of(inputs.settings().reportDir()).resolve(reportName(inputs) + "-schema") : null)
+                        .withCrossCheck(inputs.settings().crossCheck());
                 report = recordBaseline(inputs, runReport(stairway, server.dataSource(scratch)));
             } finally {
                 server.dropDatabase(scratch);

@@ -97,6 +97,11 @@ public @interface VerifiedSchema {
      * ({@code <report>-schema/schema.html} and {@code schema.txt} in {@link #REPORT_DIR_KEY}).
      */
     String SCHEMA_DOCS_KEY = PREFIX + "schemaDocs";
+    /**
+     * {@code false} (default) or {@code true}: read the head a second way, through pgjdbc's
+     * {@code DatabaseMetaData}, and fail the verification when it disagrees with the toolkit's reading.
+     */
+    String CROSS_CHECK_KEY = PREFIX + "crossCheck";
     /** A {@code flyway.conf} or {@code flyway.toml} ({@code classpath:} or a path) whose Flyway settings apply; default none. */
     String FLYWAY_CONFIG_KEY = PREFIX + "flywayConfig";
     /**

@@ -94,4 +94,15 @@ class VerifiedSchemaDesignLintTest {
                             "classpath-sets-design-flaws-KEY-schema/schema.txt");
         }
     }
+
+    @Test
+    void theCrossCheckRunsOnRequestAndABadValueFailsTheClass() {
+        run(Map.of(VerifiedSchema.CROSS_CHECK_KEY, "true"), Flawed.class).assertStatistics(s -> s.succeeded(1));
+        assertThat(SEEN.get("flawed").findings()).as("both readers agree on the head").isEmpty();
+
+        EngineTestKit.engine("junit-jupiter").configurationParameter(VerifiedSchema.CROSS_CHECK_KEY, "yes")
+                .selectors(DiscoverySelectors.selectClass(Flawed.class)).execute().containerEvents()
+                .assertThatEvents().haveExactly(1, finishedWithFailure(message(
+                        "The configuration parameter verifiedschema.crossCheck is 'yes'; allowed: true, false")));
+    }
 }

@@ -102,6 +102,10 @@ public final class VerifyMojo extends AbstractMojo {
     @Parameter(property = "verifiedschema.plugin.schemaDocs", defaultValue = "false")
     boolean schemaDocs;
 
+    /** Whether to read the head a second way, through JDBC's metadata, and fail on a difference (a toolkit fault). */
+    @Parameter(property = "verifiedschema.plugin.crossCheck", defaultValue = "false")
+    boolean crossCheck;
+
     /** {@code on} or {@code off}: the design lint of the head (default: as the contract's {@code designLint:} says, else off). */
     @Parameter(property = "verifiedschema.plugin.designLint")
     String designLint;
@@ -245,7 +249,7 @@ public final class VerifyMojo extends AbstractMojo {
                 .withTimeouts(new SessionTimeouts(SessionTimeouts.parse("<lockTimeout>", lockTimeout),
                         SessionTimeouts.parse("<statementTimeout>", statementTimeout)))
                 .withDesignLint(designLint(DesignLintSettings.of(contracted)))
-                .withSchemaDocs(schemaDocs ? reportDirectory.toPath() : null);
+                .withSchemaDocs(schemaDocs ? reportDirectory.toPath() : null).withCrossCheck(crossCheck);
     }
 
     /** The contract's design lint settings (or none), switched and gated by the parameters. */

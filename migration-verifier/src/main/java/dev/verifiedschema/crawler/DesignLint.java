@@ -340,6 +340,17 @@ public final class DesignLint {
     }
 
     static Catalog crawl(Connection connection, String schema, DesignLintSettings settings) {
+        return crawl(connection, schema, settings, true);
+    }
+
+    /**
+     * SchemaCrawler's catalog of the schema's tables (Flyway's history and the settings' excludes left
+     * out).
+     *
+     * @param bulk read keys, indexes and foreign keys with the toolkit's one query each; else through
+     *             pgjdbc's {@code DatabaseMetaData} alone, table by table (the cross-check's independent read)
+     */
+    static Catalog crawl(Connection connection, String schema, DesignLintSettings settings, boolean bulk) {
         InclusionRule tables = fullName -> {
             String name = unqualified(fullName).replace("\"", "");
             return !settings.excludes(name) && !name.equals("flyway_schema_history");
@@ -359,10 +370,15 @@ public final class DesignLint {
                                 .toOptions())
                         .withMaxThreads(1)
                         .toOptions());
+        SchemaRetrievalOptionsBuilder retrieval = SchemaRetrievalOptionsBuilder.builder().withDoesNotSupportCatalogs()
+                .withSupportsSchemas().withIdentifierQuoteString("\"");
+        if (!bulk) {
+            return new SchemaCrawler(DatabaseConnectionSources.fromConnection(connection), retrieval.toOptions(), options)
+                    .crawl();
+        }
         // The connection source is never closed: closing it would close the caller's connection.
         return new SchemaCrawler(DatabaseConnectionSources.fromConnection(connection),
-                SchemaRetrievalOptionsBuilder.builder().withDoesNotSupportCatalogs().withSupportsSchemas()
-                        .withIdentifierQuoteString("\"")
+                retrieval
                         .withInformationSchemaViews(views(schema))
                         // one query for the schema, not one per table: JDBC's per-table getPrimaryKeys,
                         // getIndexInfo and getImportedKeys cost about 35 ms a table together

@@ -156,7 +156,7 @@ public final class Baseline {
     /**
      * The finding, accepted when it is in this baseline. A failure of the database or of a forward
      * migration is never accepted: the run could not go on after it; nor are versions Flyway did not apply,
-     * nor a design lint that could not run, nor documentation that could not be written.
+     * nor a design lint that could not run, nor documentation that could not be written, nor a cross-check that found the toolkit at fault.
      */
     Finding apply(Finding finding) {
         return finding.fails() && acceptable(finding) && entries.contains(Entry.of(finding))
@@ -167,7 +167,7 @@ public final class Baseline {
     static boolean acceptable(Finding finding) {
         return !Finding.DATABASE.equals(finding.kind()) && !Finding.FORWARD_FAILED.equals(finding.kind())
                 && !Finding.NOT_APPLIED.equals(finding.kind()) && !Finding.DESIGN_LINT_FAILED.equals(finding.kind())
-                && !Finding.SCHEMA_DOCS_FAILED.equals(finding.kind());
+                && !Finding.SCHEMA_DOCS_FAILED.equals(finding.kind()) && !Finding.CROSS_CHECK_FAILED.equals(finding.kind());
     }
 
     /** The entries none of these findings matches. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * is reported, but the verification does not fail on it.
  *
  * @param step     {@code forward}, {@code undo}, {@code redo}, {@code fixtures}, {@code full downgrade},
- *                 {@code design lint}, {@code schema docs}, or {@code database} when the database or the
+ *                 {@code design lint}, {@code schema docs}, {@code cross-check}, or {@code database} when the database or the
  *                 catalog failed
  * @param version  the version concerned, or {@code null}
  * @param script   the script concerned (file name), or {@code null}
@@ -46,6 +46,8 @@ public record Finding(String step, String version, String script, String kind, S
     public static final String DESIGN_LINT = "design-lint";
     /** The design lint could not run (the schema could not be read, or a team's query failed). */
     public static final String DESIGN_LINT_FAILED = "design-lint-failed";
+    /** The toolkit's reading of the head and JDBC's metadata disagree, or the second reading failed ({@link Stairway#withCrossCheck}). */
+    public static final String CROSS_CHECK_FAILED = "cross-check-failed";
     /** The documentation of the head could not be written ({@link Stairway#withSchemaDocs}). */
     public static final String SCHEMA_DOCS_FAILED = "schema-docs-failed";
     /** The database, the connection or the catalog failed; the run could not go on. */

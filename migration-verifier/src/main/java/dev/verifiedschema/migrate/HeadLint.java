@@ -1,6 +1,7 @@
 package dev.verifiedschema.migrate;
 
 import dev.verifiedschema.contract.DesignLintSettings;
+import dev.verifiedschema.crawler.CrossCheck;
 import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.crawler.DesignLint;
 import dev.verifiedschema.crawler.DesignLintException;
@@ -13,7 +14,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * At head: the documentation of the schema when asked ({@link Stairway#withSchemaDocs}), then the
+ * At head: the cross-check of the toolkit's reading when asked ({@link Stairway#withCrossCheck}), the
+ * documentation of the schema when asked ({@link Stairway#withSchemaDocs}), then the
  * design lint of the head schema, on a connection of its own: every finding goes into the
  * report as a warning, and those whose severity reaches {@code failOn} also become findings of the
  * step {@code design lint}, so that baselines and fail-fast treat them as any other.
@@ -26,6 +28,8 @@ import java.util.List;
 final class HeadLint {
     /** The step that design lint findings are reported under. */
     static final String STEP = "design lint";
+    /** The step a difference between the two readings of the head is reported under. */
+    static final String CROSS_CHECK = "cross-check";
     /** The step a failure to write the head's documentation is reported under. */
     static final String DOCS_STEP = "schema docs";
 
@@ -45,8 +49,14 @@ final class HeadLint {
      *              kept, so that a fail-fast stop loses none of them)
      * @return every design finding, warnings included; empty when the settings turn the lint off
      */
-    static List<DesignFinding> run(DataSource database, String schema, DesignLintSettings settings,
-                                   java.nio.file.Path docs, List<Finding> found) throws SQLException {
+    static List<DesignFinding> run(DataSource database, dev.verifiedschema.snapshot.SchemaSnapshot head,
+                                   Stairway config, List<Finding> found) throws SQLException {
+        String schema = head.schema();
+        DesignLintSettings settings = config.designLint();
+        java.nio.file.Path docs = config.schemaDocs;
+        if (config.crossCheck) {
+            crossCheck(database, head, found);
+        }
         if (docs != null) {
             try {
                 onOwnConnection(database, c -> {
@@ -83,6 +93,24 @@ final class HeadLint {
             }
         }
         return flaws;
+    }
+
+    /** The head as JDBC's metadata reads it, against the toolkit's snapshot: a difference is the toolkit's fault. */
+    private static void crossCheck(DataSource database, dev.verifiedschema.snapshot.SchemaSnapshot head,
+                                   List<Finding> found) throws SQLException {
+        List<String> differences;
+        try {
+            differences = onOwnConnection(database, c -> CrossCheck.compare(c, head));
+        } catch (RuntimeException | java.io.IOException e) {
+            found.add(new Finding(CROSS_CHECK, null, null, Finding.CROSS_CHECK_FAILED, "", e.getMessage(), null));
+            return;
+        }
+        if (!differences.isEmpty()) {
+            found.add(new Finding(CROSS_CHECK, null, null, Finding.CROSS_CHECK_FAILED, "", "The toolkit's reading of the "
+                    + "head and pgjdbc's DatabaseMetaData disagree (- the toolkit's only, + JDBC's only):\n  "
+                    + String.join("\n  ", differences) + "\nThis is a fault of verified-schema, not of the migrations: "
+                    + "please report it with these lines and the migration that builds the objects named.", null));
+        }
     }
 
     /**

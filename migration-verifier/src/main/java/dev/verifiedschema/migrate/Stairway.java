@@ -33,6 +33,7 @@ public final class Stairway {
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
     DesignLintSettings designLint;
     java.nio.file.Path schemaDocs;
+    boolean crossCheck;
 
     private Stairway(MigrationSet set) {
         this.set = Objects.requireNonNull(set, "set");
@@ -52,6 +53,7 @@ public final class Stairway {
         copy.timeouts = timeouts;
         copy.designLint = designLint;
         copy.schemaDocs = schemaDocs;
+        copy.crossCheck = crossCheck;
         return copy;
     }
 
@@ -153,6 +155,18 @@ public final class Stairway {
     public Stairway withSchemaDocs(java.nio.file.Path directory) {
         Stairway s = copy();
         s.schemaDocs = directory;
+        return s;
+    }
+
+    /**
+     * Whether to read the head a second way, through pgjdbc's {@code DatabaseMetaData} with SchemaCrawler,
+     * and compare it with the toolkit's own reading (tables, column types and nullability, keys,
+     * foreign keys, indexes on plain columns): a difference is a {@code cross-check-failed} finding, a
+     * fault of the toolkit, reported with both readings. Off by default.
+     */
+    public Stairway withCrossCheck(boolean enabled) {
+        Stairway s = copy();
+        s.crossCheck = enabled;
         return s;
     }
 

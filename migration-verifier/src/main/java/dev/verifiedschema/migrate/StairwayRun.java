@@ -161,7 +161,7 @@ final class StairwayRun {
         }
         at = HeadLint.STEP;
         List<Finding> atHead = new ArrayList<>();
-        designFindings = HeadLint.run(database, schema, config.designLint(), config.schemaDocs, atHead);
+        designFindings = HeadLint.run(database, head, config, atHead);
         atHead.forEach(this::record);
         if (!violations.isEmpty()) {
             downgrade = "skipped: the contract does not hold";
