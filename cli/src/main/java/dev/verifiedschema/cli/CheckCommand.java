@@ -5,7 +5,7 @@ import dev.verifiedschema.contract.Contract;
 import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.crawler.DesignLint;
-import dev.verifiedschema.crawler.DesignLintException;
+import dev.verifiedschema.crawler.SchemaReadException;
 import dev.verifiedschema.health.HealthReport;
 import dev.verifiedschema.health.SchemaHealthCheck;
 import dev.verifiedschema.report.RemediationSql;
@@ -57,7 +57,7 @@ final class CheckCommand extends DatabaseCommand {
                 timeout.execute("SET statement_timeout = " + Math.max(1, timeoutSeconds) * 1000L);
             }
             found = DesignLint.run(connection, schema, settings);
-        } catch (DesignLintException e) {
+        } catch (SchemaReadException e) {
             result.problem("design lint", e.getMessage());
             return;
         } catch (java.sql.SQLException e) {

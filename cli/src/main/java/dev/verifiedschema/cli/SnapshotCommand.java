@@ -1,6 +1,6 @@
 package dev.verifiedschema.cli;
 
-import dev.verifiedschema.crawler.DesignLintException;
+import dev.verifiedschema.crawler.SchemaReadException;
 import dev.verifiedschema.crawler.SchemaDocs;
 import dev.verifiedschema.inspect.SchemaInspector;
 import dev.verifiedschema.report.ContractYaml;
@@ -77,7 +77,7 @@ final class SnapshotCommand extends DatabaseCommand {
             } else {
                 written = HeadSchema.build(migrations, schema, c -> SchemaDocs.write(c, schema, format));
             }
-        } catch (DesignLintException e) {
+        } catch (SchemaReadException e) {
             throw new CliException(CliException.ENVIRONMENT, e.getMessage(), e);
         }
         return new Result("snapshot").summary("documentation of schema " + schema + " (" + format.extension() + ")")

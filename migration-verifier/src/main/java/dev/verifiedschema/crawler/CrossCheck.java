@@ -49,7 +49,7 @@ public final class CrossCheck {
      * @param ours       the toolkit's snapshot of the schema, read on the same database state
      * @return one line per difference, {@code - ...} for what only the toolkit read and {@code + ...} for
      *         what only JDBC's metadata did; empty when the two agree
-     * @throws DesignLintException when the schema cannot be read
+     * @throws SchemaReadException when the schema cannot be read
      */
     public static List<String> compare(Connection connection, SchemaSnapshot ours) {
         Catalog catalog;
@@ -58,7 +58,7 @@ public final class CrossCheck {
                 DesignLint.readOnly(connection);
                 catalog = DesignLint.crawl(connection, ours.schema(), DesignLintSettings.DEFAULT, false);
             } catch (SQLException | RuntimeException e) {
-                throw new DesignLintException("The cross-check could not read schema " + ours.schema()
+                throw new SchemaReadException("The cross-check could not read schema " + ours.schema()
                         + " through JDBC's metadata: " + DesignLint.rootMessage(e), e);
             }
             log.throwIfAny("The cross-check of schema " + ours.schema(), "reading it through JDBC's metadata");

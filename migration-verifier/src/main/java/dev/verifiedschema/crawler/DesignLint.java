@@ -113,7 +113,7 @@ public final class DesignLint {
      * @param schema     the schema, as stored in the catalog
      * @param settings   which rules, at which severity, which tables to leave alone, what fails
      * @return every finding, the most severe first; empty when the settings turn the lint off
-     * @throws DesignLintException when the schema cannot be read or a rule (a team's query, say) fails
+     * @throws SchemaReadException when the schema cannot be read or a rule (a team's query, say) fails
      */
     public static List<DesignFinding> run(Connection connection, String schema, DesignLintSettings settings) {
         if (!settings.enabled()) {
@@ -128,7 +128,7 @@ public final class DesignLint {
             try {
                 catalog = crawl(connection, schema, settings);
             } catch (RuntimeException e) {
-                throw new DesignLintException("The design lint could not read schema " + schema + ": "
+                throw new SchemaReadException("The design lint could not read schema " + schema + ": "
                         + rootMessage(e) + ". Debug logging of dev.verifiedschema.crawler shows SchemaCrawler's "
                         + "log; or turn the lint off (designLint: off).", e);
             }
@@ -144,7 +144,7 @@ public final class DesignLint {
                     .thenComparing(DesignFinding::rule).thenComparing(DesignFinding::object));
             return List.copyOf(found);
         } catch (SQLException e) {
-            throw new DesignLintException("The design lint of schema " + schema + " could not start: " + e.getMessage()
+            throw new SchemaReadException("The design lint of schema " + schema + " could not start: " + e.getMessage()
                     + ". Check the connection, or turn the lint off (designLint: off).", e);
         }
     }

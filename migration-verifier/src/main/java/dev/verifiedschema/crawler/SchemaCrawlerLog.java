@@ -79,7 +79,7 @@ final class SchemaCrawlerLog extends Handler implements AutoCloseable {
             cause = cause.getCause();
         }
         String why = cause != null ? cause.getMessage() : new java.util.logging.SimpleFormatter().formatMessage(first);
-        throw new DesignLintException(what + " failed while " + doing + ": " + why, first.getThrown());
+        throw new SchemaReadException(what + " failed while " + doing + ": " + why, first.getThrown());
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class SchemaDocs {
      * @param schema     the schema, as stored in the catalog
      * @param format     the documentation's form
      * @return the documentation
-     * @throws DesignLintException when the schema does not exist or cannot be read (the message says why)
+     * @throws SchemaReadException when the schema does not exist or cannot be read (the message says why)
      */
     public static String write(Connection connection, String schema, Format format) {
         return write(connection, schema, java.util.EnumSet.of(format)).get(format);
@@ -64,7 +64,7 @@ public final class SchemaDocs {
      * Documents one schema in several forms, reading it once.
      *
      * @return the documentation by form
-     * @throws DesignLintException when the schema does not exist or cannot be read (the message says why)
+     * @throws SchemaReadException when the schema does not exist or cannot be read (the message says why)
      */
     public static java.util.Map<Format, String> write(Connection connection, String schema, java.util.Set<Format> formats) {
         String what = "The documentation of schema " + schema;
@@ -73,15 +73,15 @@ public final class SchemaDocs {
             try {
                 DesignLint.readOnly(connection);
                 if (!DesignLint.exists(connection, schema)) {
-                    throw new DesignLintException(what + " cannot be written: there is no schema " + schema
+                    throw new SchemaReadException(what + " cannot be written: there is no schema " + schema
                             + " in the database. Check the schema's name (--schema) and the database.", null);
                 }
                 catalog = DesignLint.crawl(connection, schema, DesignLintSettings.DEFAULT);
             } catch (SQLException | RuntimeException e) {
-                if (e instanceof DesignLintException known) {
+                if (e instanceof SchemaReadException known) {
                     throw known;
                 }
-                throw new DesignLintException(what + " could not be read: " + DesignLint.rootMessage(e)
+                throw new SchemaReadException(what + " could not be read: " + DesignLint.rootMessage(e)
                         + ". Check the connection and the schema's name.", e);
             }
             log.throwIfAny(what, "reading the schema");
@@ -90,7 +90,7 @@ public final class SchemaDocs {
                 try {
                     written.put(format, render(catalog, schema, format));
                 } catch (RuntimeException e) {
-                    throw new DesignLintException(what + " could not be written as " + format.extension() + ": "
+                    throw new SchemaReadException(what + " could not be written as " + format.extension() + ": "
                             + DesignLint.rootMessage(e), e);
                 }
                 log.throwIfAny(what, "writing it as " + format.extension());

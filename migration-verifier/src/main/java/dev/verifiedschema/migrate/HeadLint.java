@@ -4,7 +4,7 @@ import dev.verifiedschema.contract.DesignLintSettings;
 import dev.verifiedschema.crawler.CrossCheck;
 import dev.verifiedschema.crawler.DesignFinding;
 import dev.verifiedschema.crawler.DesignLint;
-import dev.verifiedschema.crawler.DesignLintException;
+import dev.verifiedschema.crawler.SchemaReadException;
 import dev.verifiedschema.crawler.SchemaDocs;
 
 import javax.sql.DataSource;
@@ -80,7 +80,7 @@ final class HeadLint {
         try {
             flaws = onOwnConnection(database, c -> DesignLint.run(c, schema, settings));
         } catch (RuntimeException | java.io.IOException e) {
-            found.add(new Finding(STEP, null, null, Finding.DESIGN_LINT_FAILED, "", e instanceof DesignLintException
+            found.add(new Finding(STEP, null, null, Finding.DESIGN_LINT_FAILED, "", e instanceof SchemaReadException
                     ? e.getMessage() : "The design lint of schema " + schema + " failed: " + e, null));
             return List.of();
         }

@@ -176,8 +176,8 @@ class DesignLintTest {
         DesignLintSettings writingCte = DesignLintSettings.OFF.withEnabled(true).withSqlRule(new SqlRule("cte",
                 Severity.LOW, "never", "WITH gone AS (DELETE FROM flags RETURNING name) SELECT name FROM gone", false));
 
-        assertThat(catchThrowableOfType(DesignLintException.class, () -> lint(escape))).hasMessageContaining("escape");
-        assertThat(catchThrowableOfType(DesignLintException.class, () -> lint(writingCte))).hasMessageContaining("cte");
+        assertThat(catchThrowableOfType(SchemaReadException.class, () -> lint(escape))).hasMessageContaining("escape");
+        assertThat(catchThrowableOfType(SchemaReadException.class, () -> lint(writingCte))).hasMessageContaining("cte");
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM flags")) {
             rs.next();
@@ -197,7 +197,7 @@ class DesignLintTest {
         DesignLintSettings settings = DesignLintSettings.DEFAULT.withSqlRule(new SqlRule("typo", Severity.HIGH,
                 "never", "SELEC 1 FROM ${table}", true));
 
-        DesignLintException e = catchThrowableOfType(DesignLintException.class, () -> lint(settings));
+        SchemaReadException e = catchThrowableOfType(SchemaReadException.class, () -> lint(settings));
 
         assertThat(e).hasMessageContaining("The design lint of schema public failed while running designLint.sql rule "
                 + "typo (fix its query in the contract, or remove the rule)").hasMessageContaining("syntax error");
@@ -209,7 +209,7 @@ class DesignLintTest {
                 Severity.LOW, "wrote", "SELECT 'x' FROM (SELECT nextval('accounts_id_seq') AS n) moved WHERE n < 0", false));
         execute("INSERT INTO flags VALUES ('kept')");
 
-        DesignLintException e = catchThrowableOfType(DesignLintException.class, () -> lint(settings));
+        SchemaReadException e = catchThrowableOfType(SchemaReadException.class, () -> lint(settings));
 
         assertThat(e).hasMessageContaining("read-only transaction");
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
