@@ -37,9 +37,10 @@ final class CheckCommand extends DatabaseCommand {
 
     @Override
     Result execute() throws Exception {
+        db.require(spec.name());
         Contract loaded = dev.verifiedschema.contract.ContractLoader.load(existingFile(contract, "--contract"));
         DesignLintSettings lint = designLint.apply(DesignLintSettings.of(loaded));
-        Result result = run(this, db, contract, migrations, timeoutSeconds, "check");
+        Result result = run(this, db, loaded, migrations, timeoutSeconds, "check");
         if (lint.enabled()) {
             designLint(result, loaded.schema(), lint);
         }
@@ -83,7 +84,13 @@ final class CheckCommand extends DatabaseCommand {
     static HealthReport health(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile,
                                java.nio.file.Path migrations, int timeout) throws java.sql.SQLException {
         db.require(command.spec.name());
-        Contract contract = dev.verifiedschema.contract.ContractLoader.load(existingFile(contractFile, "--contract"));
+        return health(command, db, dev.verifiedschema.contract.ContractLoader.load(existingFile(contractFile,
+                "--contract")), migrations, timeout);
+    }
+
+    /** The health check of a contract already loaded (and of a database already required). */
+    static HealthReport health(BaseCommand command, DatabaseOptions db, Contract contract,
+                               java.nio.file.Path migrations, int timeout) throws java.sql.SQLException {
         if (migrations != null) {
             existingDirectory(migrations, "--migrations");
         }
@@ -116,9 +123,9 @@ final class CheckCommand extends DatabaseCommand {
         }
     }
 
-    static Result run(BaseCommand command, DatabaseOptions db, java.nio.file.Path contractFile,
+    static Result run(BaseCommand command, DatabaseOptions db, Contract contract,
                       java.nio.file.Path migrations, int timeout, String name) throws java.sql.SQLException {
-        HealthReport report = health(command, db, contractFile, migrations, timeout);
+        HealthReport report = health(command, db, contract, migrations, timeout);
         Result result = new Result(name).summary(report.isHealthy()
                 ? "The database at " + db.masked() + " honours the contract " + report.contractSource()
                 + " (" + report.took().toMillis() + " ms)."
